@@ -1,0 +1,11 @@
+#pragma once
+
+namespace CoCommission::CommandId {
+
+/** QUndoCommand::id() values of the commands that merge. One list, so that no two collide. */
+enum : int {
+    SetRoundTitle = 1,
+    SetRoundProgramme,
+};
+
+} // namespace CoCommission::CommandId

@@ -1,0 +1,245 @@
+#include "core/io/snapshotarchive.h"
+
+#include "core/round/round.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+
+#include <boost/archive/archive_exception.hpp>
+#include <boost/archive/text_iarchive.hpp>
+#include <boost/archive/text_oarchive.hpp>
+#include <boost/serialization/split_free.hpp>
+#include <boost/serialization/version.hpp>
+
+#include <sstream>
+#include <string>
+
+// Boost.Serialization lives in this file only: the domain headers stay free of it.
+
+namespace {
+const std::string kMagic = "cocommission-round-snapshot";
+// No part of a round has anywhere near this many elements; a larger count is a damaged archive.
+constexpr std::size_t kMaxElements = 50'000'000;
+
+struct DamagedArchive
+{};
+} // namespace
+
+namespace boost::serialization {
+
+template<class Archive>
+void save(Archive &ar, const QString &s, unsigned int)
+{
+    const std::string utf8 = s.toStdString();
+    ar << utf8;
+}
+template<class Archive>
+void load(Archive &ar, QString &s, unsigned int)
+{
+    std::string utf8;
+    ar >> utf8;
+    s = QString::fromStdString(utf8);
+}
+template<class Archive>
+void serialize(Archive &ar, QString &s, unsigned int version)
+{
+    split_free(ar, s, version);
+}
+
+template<class Archive>
+void save(Archive &ar, const QDateTime &t, unsigned int)
+{
+    const QString text = t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+    ar << text;
+}
+template<class Archive>
+void load(Archive &ar, QDateTime &t, unsigned int)
+{
+    QString text;
+    ar >> text;
+    t = QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+template<class Archive>
+void serialize(Archive &ar, QDateTime &t, unsigned int version)
+{
+    split_free(ar, t, version);
+}
+
+template<class Archive, class T>
+void save(Archive &ar, const QList<T> &list, unsigned int)
+{
+    const std::size_t count = std::size_t(list.size());
+    ar << count;
+    for (const T &item : list)
+        ar << item;
+}
+template<class Archive, class T>
+void load(Archive &ar, QList<T> &list, unsigned int)
+{
+    std::size_t count = 0;
+    ar >> count;
+    if (count > kMaxElements)
+        throw DamagedArchive{};
+    list.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        T item;
+        ar >> item;
+        list.append(std::move(item));
+    }
+}
+template<class Archive, class T>
+void serialize(Archive &ar, QList<T> &list, unsigned int version)
+{
+    split_free(ar, list, version);
+}
+
+template<class Archive, class Tag>
+void save(Archive &ar, const CoCommission::TypedId<Tag> &id, unsigned int)
+{
+    const qint64 value = id.value();
+    ar << value;
+}
+template<class Archive, class Tag>
+void load(Archive &ar, CoCommission::TypedId<Tag> &id, unsigned int)
+{
+    qint64 value = 0;
+    ar >> value;
+    id = CoCommission::TypedId<Tag>(value);
+}
+template<class Archive, class Tag>
+void serialize(Archive &ar, CoCommission::TypedId<Tag> &id, unsigned int version)
+{
+    split_free(ar, id, version);
+}
+
+// Enumerations travel as ints, checked against their range on load.
+template<class Archive, class Enum>
+void enumField(Archive &ar, Enum &value, int first, int last)
+{
+    int raw = int(value);
+    ar &raw;
+    if (raw < first || raw > last)
+        throw DamagedArchive{};
+    value = Enum(raw);
+}
+
+template<class Archive>
+void serialize(Archive &ar, CoCommission::Authority &a, unsigned int)
+{
+    ar &a.gssCode &a.name;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::Partnership &p, unsigned int)
+{
+    ar &p.id &p.name &p.leadAuthority &p.members;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::Cpa &c, unsigned int)
+{
+    ar &c.id &c.name &c.colour &c.members;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::CpaPlan &p, unsigned int)
+{
+    ar &p.id &p.name &p.adopted &p.cpas;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::Observation &o, unsigned int)
+{
+    ar &o.gssCode &o.measure &o.date &o.value;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::NeedsDataset &d, unsigned int)
+{
+    ar &d.id &d.name &d.source &d.illustrative &d.observations;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::StageState &s, unsigned int)
+{
+    enumField(ar, s.status, 0, 3);
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::SignOff &s, unsigned int)
+{
+    ar &s.id;
+    enumField(ar, s.stage, 0, 5);
+    enumField(ar, s.party, 0, 2);
+    ar &s.name &s.role &s.rationale &s.signedAt &s.snapshot &s.snapshotSha256;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::Round &r, unsigned int)
+{
+    ar &r.title &r.programme;
+    enumField(ar, r.model, 1, 3);
+    ar &r.createdAt &r.authorities &r.partnerships &r.plans;
+    for (CoCommission::StageState &stage : r.stages)
+        ar &stage;
+    ar &r.signOffs &r.datasets;
+}
+
+} // namespace boost::serialization
+
+BOOST_CLASS_VERSION(CoCommission::Round, 1)
+
+namespace CoCommission::SnapshotArchive {
+
+namespace {
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("CoCommission::SnapshotArchive", text, disambiguation, n);
+}
+} // namespace
+
+QByteArray save(const Round &round)
+{
+    std::ostringstream stream;
+    {
+        boost::archive::text_oarchive archive(stream);
+        const int version = kFormatVersion;
+        archive << kMagic << version << round;
+    }
+    const std::string bytes = stream.str();
+    return QByteArray(bytes.data(), qsizetype(bytes.size()));
+}
+
+Result<Round> load(const QByteArray &bytes)
+{
+    if (bytes.size() > kMaxArchiveBytes)
+        return Error{tr("The snapshot is larger than any round can be (%1 bytes): it is "
+                        "damaged.")
+                         .arg(bytes.size())};
+    try {
+        std::istringstream stream(std::string(bytes.constData(), std::size_t(bytes.size())));
+        boost::archive::text_iarchive archive(stream);
+        std::string magic;
+        int version = 0;
+        archive >> magic;
+        if (magic != kMagic)
+            return Error{tr("This is not a CoCommission snapshot.")};
+        archive >> version;
+        if (version > kFormatVersion)
+            return Error{tr("The snapshot was made by a newer version of CoCommission (snapshot "
+                            "format %1; this version reads up to %2).")
+                             .arg(version)
+                             .arg(kFormatVersion)};
+        if (version < 1)
+            return Error{tr("The snapshot gives an impossible format version (%1).").arg(version)};
+        Round round;
+        archive >> round;
+        return round;
+    } catch (const boost::archive::archive_exception &e) {
+        return Error{tr("The snapshot is damaged and cannot be read (%1).")
+                         .arg(QString::fromLocal8Bit(e.what()))};
+    } catch (const DamagedArchive &) {
+        return Error{tr("The snapshot is damaged: it holds an impossible value.")};
+    } catch (const std::exception &e) {
+        return Error{tr("The snapshot cannot be read (%1).").arg(QString::fromLocal8Bit(e.what()))};
+    }
+}
+
+QString sha256(const QByteArray &bytes)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+}
+
+} // namespace CoCommission::SnapshotArchive

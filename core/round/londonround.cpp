@@ -1,0 +1,107 @@
+#include "core/round/londonround.h"
+
+#include <QCoreApplication>
+#include <QFile>
+
+namespace CoCommission::LondonRound {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("CoCommission::LondonRound", text, disambiguation, n);
+}
+
+/** Rows of a simple CSV resource (no quoted fields), header first, '#' lines skipped. */
+Result<QList<QStringList>> readResource(const QString &path, int columns)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return Error{tr("The built-in data %1 is missing from this build.").arg(path)};
+    QList<QStringList> rows;
+    int line = 0;
+    while (!file.atEnd()) {
+        ++line;
+        const QString text = QString::fromUtf8(file.readLine()).trimmed();
+        if (text.isEmpty() || text.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList fields = text.split(QLatin1Char(','));
+        if (fields.size() != columns)
+            return Error{tr("%1, line %2: expected %3 fields, found %4.")
+                             .arg(path)
+                             .arg(line)
+                             .arg(columns)
+                             .arg(fields.size())};
+        rows.append(fields);
+    }
+    if (!rows.isEmpty())
+        rows.removeFirst(); // header
+    return rows;
+}
+
+// Colours with good contrast between neighbours, and against white text.
+const char *const kCpaColours[] = {"#1f6fb4", "#c0392b", "#2e8b57", "#8e44ad"};
+
+} // namespace
+
+Result<Round> blank(const QString &title)
+{
+    const Result<QList<QStringList>> rows =
+        readResource(QStringLiteral(":/demo/authorities.csv"), 3);
+    if (!rows)
+        return rows.error();
+    Round round;
+    round.title = title;
+    round.model = DevolutionModel::CoCommissioning;
+    for (const QStringList &row : *rows) {
+        round.authorities.append({row[0], row[1]});
+        auto it = std::find_if(round.partnerships.begin(), round.partnerships.end(),
+                               [&](const Partnership &p) { return p.name == row[2]; });
+        if (it == round.partnerships.end()) {
+            Partnership p;
+            p.name = row[2];
+            round.partnerships.append(p);
+            it = round.partnerships.end() - 1;
+        }
+        it->members.append(row[0]);
+    }
+    return round;
+}
+
+Result<Round> demo()
+{
+    Result<Round> round = blank(tr("London specialist employment support (demo round)"));
+    if (!round)
+        return round;
+    round->programme = tr("Work and Health Programme: illustrative demo");
+
+    CpaPlan plan;
+    plan.name = tr("Sub-regional partnerships");
+    plan.adopted = true;
+    int colour = 0;
+    for (const Partnership &p : round->partnerships) {
+        Cpa cpa;
+        cpa.name = p.name;
+        cpa.colour = QString::fromLatin1(kCpaColours[colour++ % 4]);
+        cpa.members = p.members;
+        plan.cpas.append(cpa);
+    }
+    round->plans.append(plan);
+
+    const Result<QList<QStringList>> rows =
+        readResource(QStringLiteral(":/demo/needs_illustrative.csv"), 4);
+    if (!rows)
+        return rows.error();
+    NeedsDataset figures;
+    figures.name = tr("Illustrative labour-market figures");
+    figures.source = tr("Invented for the demo round: not official statistics");
+    figures.illustrative = true;
+    for (const QStringList &row : *rows)
+        figures.observations.append({row[0], row[1], row[2], row[3].toDouble()});
+    round->datasets.append(figures);
+
+    round->stage(StageId::Needs).status = StageStatus::InProgress;
+    return round;
+}
+
+} // namespace CoCommission::LondonRound

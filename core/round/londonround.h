@@ -1,0 +1,25 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/round/round.h"
+
+namespace CoCommission {
+
+/**
+ * The built-in London rounds, made from the reference facts shipped in the resources
+ * (:/demo/authorities.csv): the 33 authorities with their GSS codes and the four sub-regional
+ * partnerships of the 2017 Work and Health Programme in London.
+ */
+namespace LondonRound {
+
+/** A new round for London: its authorities and partnerships, model 1, nothing decided. */
+Result<Round> blank(const QString &title);
+
+/**
+ * The demo round: blank() plus an adopted plan of four CPAs aligned with the partnerships and
+ * a dataset of illustrative needs figures (:/demo/needs_illustrative.csv), marked illustrative.
+ */
+Result<Round> demo();
+
+} // namespace LondonRound
+} // namespace CoCommission

@@ -1,0 +1,77 @@
+#include "core/round/round.h"
+
+#include <QSet>
+
+namespace CoCommission {
+
+const Authority *Round::authority(const QString &gssCode) const
+{
+    for (const Authority &a : authorities) {
+        if (a.gssCode == gssCode)
+            return &a;
+    }
+    return nullptr;
+}
+
+const CpaPlan *Round::adoptedPlan() const
+{
+    for (const CpaPlan &p : plans) {
+        if (p.adopted)
+            return &p;
+    }
+    return nullptr;
+}
+
+const CpaPlan *Round::plan(PlanId id) const
+{
+    for (const CpaPlan &p : plans) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
+QList<SignOff> Round::signOffsFor(StageId stage) const
+{
+    QList<SignOff> result;
+    for (const SignOff &s : signOffs) {
+        if (s.stage == stage)
+            result.append(s);
+    }
+    return result;
+}
+
+bool Round::hasIllustrativeFigures() const
+{
+    for (const NeedsDataset &d : datasets) {
+        if (d.illustrative)
+            return true;
+    }
+    return false;
+}
+
+PlanCoverage planCoverage(const Round &round, const CpaPlan &plan)
+{
+    PlanCoverage coverage;
+    QSet<QString> seen;
+    for (const Cpa &cpa : plan.cpas) {
+        for (const QString &code : cpa.members) {
+            if (!round.authority(code)) {
+                coverage.unknown.append(code);
+                continue;
+            }
+            if (seen.contains(code)) {
+                if (!coverage.duplicated.contains(code))
+                    coverage.duplicated.append(code);
+            }
+            seen.insert(code);
+        }
+    }
+    for (const Authority &a : round.authorities) {
+        if (!seen.contains(a.gssCode))
+            coverage.unassigned.append(a.gssCode);
+    }
+    return coverage;
+}
+
+} // namespace CoCommission

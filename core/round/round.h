@@ -1,0 +1,147 @@
+#pragma once
+
+#include "core/common/ids.h"
+#include "core/round/devolutionmodel.h"
+#include "core/round/signoff.h"
+#include "core/round/stage.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <array>
+
+namespace CoCommission {
+
+/** A local authority, identified by its ONS GSS code (e.g. E09000033 Westminster). */
+struct Authority
+{
+    QString gssCode;
+    QString name;
+
+    bool operator==(const Authority &) const = default;
+};
+
+/** A sub-regional group of authorities, e.g. Central London Forward. */
+struct Partnership
+{
+    PartnershipId id;
+    QString name;
+    QString leadAuthority; ///< GSS code, empty when none is named
+    QStringList members;   ///< GSS codes
+
+    bool operator==(const Partnership &) const = default;
+};
+
+/** A Contract Package Area: the authorities one contract covers. */
+struct Cpa
+{
+    CpaId id;
+    QString name;
+    QString colour;      ///< "#rrggbb"
+    QStringList members; ///< GSS codes
+
+    bool operator==(const Cpa &) const = default;
+};
+
+/**
+ * One named way of dividing the round's authorities into CPAs. A round holds any number of
+ * plans; at most one is adopted, and the adopted plan is what every stage uses.
+ */
+struct CpaPlan
+{
+    PlanId id;
+    QString name;
+    bool adopted = false;
+    QList<Cpa> cpas;
+
+    bool operator==(const CpaPlan &) const = default;
+};
+
+/** One figure of a needs dataset: \a measure for one authority at one date. */
+struct Observation
+{
+    QString gssCode;
+    QString measure; ///< e.g. "claimant_count"
+    QString date;    ///< "YYYY-MM" or "YYYY"
+    double value = 0;
+
+    bool operator==(const Observation &) const = default;
+};
+
+/** A set of labour-market figures with its provenance. */
+struct NeedsDataset
+{
+    qint64 id = 0;
+    QString name;
+    QString source;
+    bool illustrative = false; ///< invented figures: every view must say so
+    QList<Observation> observations;
+
+    bool operator==(const NeedsDataset &) const = default;
+};
+
+/** The state of one stage of the cycle. */
+struct StageState
+{
+    StageStatus status = StageStatus::NotStarted;
+
+    bool operator==(const StageState &) const = default;
+};
+
+/**
+ * The whole state of one commissioning round, as a value.
+ *
+ * RoundDocument owns the live Round and keeps it equal to what the project file holds; a
+ * stage-gate snapshot archives a copy. Invariants kept by RoundDocument: authority codes are
+ * unique, at most one plan is adopted, ids are unique per kind.
+ */
+struct Round
+{
+    QString title;
+    QString programme;
+    DevolutionModel model = DevolutionModel::CoCommissioning;
+    QDateTime createdAt;
+    QList<Authority> authorities;
+    QList<Partnership> partnerships;
+    QList<CpaPlan> plans;
+    std::array<StageState, 6> stages{};
+    QList<SignOff> signOffs;
+    QList<NeedsDataset> datasets;
+
+    bool operator==(const Round &) const = default;
+
+    const StageState &stage(StageId id) const { return stages[size_t(id)]; }
+    StageState &stage(StageId id) { return stages[size_t(id)]; }
+
+    /** The authority with \a gssCode, or nullptr. */
+    const Authority *authority(const QString &gssCode) const;
+    /** The adopted plan, or nullptr when none is adopted. */
+    const CpaPlan *adoptedPlan() const;
+    const CpaPlan *plan(PlanId id) const;
+    /** The sign-offs recorded for \a stage, oldest first. */
+    QList<SignOff> signOffsFor(StageId stage) const;
+    /** Whether any dataset holds illustrative figures. */
+    bool hasIllustrativeFigures() const;
+};
+
+/**
+ * How a CPA plan covers the round's authorities: the codes that no CPA holds, the codes that
+ * more than one CPA holds, and the codes that the round does not know.
+ */
+struct PlanCoverage
+{
+    QStringList unassigned;
+    QStringList duplicated;
+    QStringList unknown;
+
+    bool isComplete() const
+    {
+        return unassigned.isEmpty() && duplicated.isEmpty() && unknown.isEmpty();
+    }
+};
+
+PlanCoverage planCoverage(const Round &round, const CpaPlan &plan);
+
+} // namespace CoCommission

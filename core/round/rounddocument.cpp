@@ -1,0 +1,347 @@
+#include "core/round/rounddocument.h"
+
+#include "core/io/snapshotarchive.h"
+#include "core/round/stagerules.h"
+#include "core/store/auditlog.h"
+#include "core/store/roundstore.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QUndoStack>
+
+namespace CoCommission {
+
+RoundDocument::RoundDocument(std::unique_ptr<ProjectFile> file, Round round, const QString &actor)
+    : m_file(std::move(file))
+    , m_round(std::move(round))
+    , m_undoStack(new QUndoStack(this))
+    , m_actor(actor.isEmpty() ? systemUserName() : actor)
+{}
+
+RoundDocument::~RoundDocument() = default;
+
+QString RoundDocument::systemUserName()
+{
+    QString name = qEnvironmentVariable("USER");
+    if (name.isEmpty())
+        name = qEnvironmentVariable("USERNAME");
+    return name.isEmpty() ? tr("unknown user") : name;
+}
+
+Result<std::unique_ptr<RoundDocument>> RoundDocument::create(const QString &path, Round initial,
+                                                             const QString &actor)
+{
+    Result<std::unique_ptr<ProjectFile>> file = ProjectFile::create(path);
+    if (!file)
+        return file.error();
+    if (!initial.createdAt.isValid())
+        initial.createdAt = QDateTime::currentDateTimeUtc();
+    std::unique_ptr<RoundDocument> document(new RoundDocument(std::move(*file), Round(), actor));
+    const Status written = document->m_file->transaction([&](QSqlDatabase &db) -> Status {
+        if (Status s = RoundStore::insertRound(db, initial); !s)
+            return s;
+        return AuditLog::append(db, {0,
+                                     QDateTime::currentDateTimeUtc(),
+                                     document->m_actor,
+                                     QStringLiteral("create_round"),
+                                     QStringLiteral("round"),
+                                     QString(),
+                                     initial.title,
+                                     {},
+                                     {}});
+    });
+    if (!written) {
+        document.reset();
+        QFile::remove(path);
+        return Error{tr("Could not create %1: %2").arg(path, written.errorMessage())};
+    }
+    document->m_round = std::move(initial);
+    return document;
+}
+
+Result<std::unique_ptr<RoundDocument>>
+RoundDocument::open(const QString &path, ProjectFile::Options options, const QString &actor)
+{
+    Result<std::unique_ptr<ProjectFile>> file = ProjectFile::open(path, options);
+    if (!file)
+        return file.error();
+    Result<Round> round = RoundStore::load((*file)->database());
+    if (!round)
+        return Error{
+            tr("%1 could not be read: %2").arg((*file)->displayName(), round.errorMessage())};
+    return std::unique_ptr<RoundDocument>(
+        new RoundDocument(std::move(*file), std::move(*round), actor));
+}
+
+QString RoundDocument::filePath() const
+{
+    return m_file->path();
+}
+
+QString RoundDocument::displayName() const
+{
+    return m_file->displayName();
+}
+
+bool RoundDocument::isReadOnly() const
+{
+    return m_file->isReadOnly();
+}
+
+QString RoundDocument::readOnlyReason() const
+{
+    return m_file->readOnlyReason();
+}
+
+QString RoundDocument::upgradeBackupPath() const
+{
+    return m_file->upgradeBackupPath();
+}
+
+void RoundDocument::setActor(const QString &actor)
+{
+    m_actor = actor.isEmpty() ? systemUserName() : actor;
+}
+
+QString RoundDocument::whyNotEditable() const
+{
+    if (!isReadOnly())
+        return {};
+    return readOnlyReason().isEmpty() ? tr("%1 is open read-only.").arg(displayName())
+                                      : readOnlyReason();
+}
+
+Status RoundDocument::fail(const QString &message)
+{
+    emit writeFailed(message);
+    return Error{message};
+}
+
+Status RoundDocument::write(const QString &action, const QString &subject, const QString &before,
+                            const QString &after, const std::function<Status(QSqlDatabase &)> &work)
+{
+    if (const QString why = whyNotEditable(); !why.isEmpty())
+        return fail(why);
+    const Status s = m_file->transaction([&](QSqlDatabase &db) -> Status {
+        if (Status w = work(db); !w)
+            return w;
+        return AuditLog::append(
+            db,
+            {0, QDateTime::currentDateTimeUtc(), m_actor, action, subject, before, after, {}, {}});
+    });
+    if (!s)
+        return fail(tr("The change was not saved to %1, and nothing was changed: %2")
+                        .arg(displayName(), s.errorMessage()));
+    return {};
+}
+
+Status RoundDocument::setTitle(const QString &title)
+{
+    const QString trimmed = title.trimmed();
+    if (trimmed.isEmpty())
+        return fail(tr("A round needs a title."));
+    if (trimmed == m_round.title)
+        return {};
+    if (Status s =
+            write(QStringLiteral("set_title"), QStringLiteral("round"), m_round.title, trimmed,
+                  [&](QSqlDatabase &db) {
+                      return RoundStore::setMeta(db, QStringLiteral("title"), trimmed);
+                  });
+        !s)
+        return s;
+    m_round.title = trimmed;
+    emit titleChanged(trimmed);
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::setProgramme(const QString &programme)
+{
+    const QString trimmed = programme.trimmed();
+    if (trimmed == m_round.programme)
+        return {};
+    if (Status s = write(QStringLiteral("set_programme"), QStringLiteral("round"),
+                         m_round.programme, trimmed,
+                         [&](QSqlDatabase &db) {
+                             return RoundStore::setMeta(db, QStringLiteral("programme"), trimmed);
+                         });
+        !s)
+        return s;
+    m_round.programme = trimmed;
+    emit programmeChanged(trimmed);
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::setModel(DevolutionModel model)
+{
+    if (model == m_round.model)
+        return {};
+    if (!m_round.signOffs.isEmpty())
+        return fail(tr("The devolution model cannot change once a stage carries signatures: "
+                       "they were given under %1.")
+                        .arg(modelName(m_round.model)));
+    if (Status s =
+            write(QStringLiteral("set_model"), QStringLiteral("round"),
+                  QString::number(modelNumber(m_round.model)), QString::number(modelNumber(model)),
+                  [&](QSqlDatabase &db) {
+                      return RoundStore::setMeta(db, QStringLiteral("model"),
+                                                 QString::number(modelNumber(model)));
+                  });
+        !s)
+        return s;
+    m_round.model = model;
+    emit modelChanged(model);
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::setStageStatus(StageId stage, StageStatus status)
+{
+    if (const auto why = StageRules::whyNotStatus(m_round, stage, status))
+        return fail(*why);
+    if (Status s = write(
+            QStringLiteral("set_stage_status"), QStringLiteral("stage:%1").arg(stageKey(stage)),
+            statusKey(m_round.stage(stage).status), statusKey(status),
+            [&](QSqlDatabase &db) { return RoundStore::setStageStatus(db, stage, status); });
+        !s)
+        return s;
+    m_round.stage(stage).status = status;
+    emit stageChanged(stage);
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::adoptPlan(PlanId plan, const QString &reason)
+{
+    const CpaPlan *target = m_round.plan(plan);
+    if (!target)
+        return fail(tr("The round has no CPA plan %1.").arg(plan.value()));
+    const CpaPlan *current = m_round.adoptedPlan();
+    if (current && current->id == plan)
+        return {};
+    const bool prioritiesSigned =
+        m_round.stage(StageId::Priorities).status == StageStatus::SignedOff;
+    if (prioritiesSigned && reason.trimmed().isEmpty())
+        return fail(tr("Stage 2 is signed off: changing the adopted CPA plan needs a recorded "
+                       "reason."));
+    QString after = target->name;
+    if (!reason.trimmed().isEmpty())
+        after += QStringLiteral(" (") + tr("reason: %1").arg(reason.trimmed()) + QLatin1Char(')');
+    if (Status s = write(QStringLiteral("adopt_plan"), QStringLiteral("cpa_plans"),
+                         current ? current->name : QString(), after,
+                         [&](QSqlDatabase &db) { return RoundStore::setAdoptedPlan(db, plan); });
+        !s)
+        return s;
+    for (CpaPlan &p : m_round.plans)
+        p.adopted = p.id == plan;
+    emit adoptedPlanChanged(plan);
+    emit roundChanged();
+    return {};
+}
+
+Result<SignOffId> RoundDocument::signOff(StageId stage, SignOffParty party, const QString &name,
+                                         const QString &role, const QString &rationale)
+{
+    if (const auto why = StageRules::whyNotSignOff(m_round, stage, party))
+        return fail(*why).error();
+    if (name.trimmed().isEmpty() || role.trimmed().isEmpty() || rationale.trimmed().isEmpty())
+        return fail(tr("A sign-off needs the signatory's name, their role and the rationale for "
+                       "the decision."))
+            .error();
+
+    SignOff signOff;
+    signOff.stage = stage;
+    signOff.party = party;
+    signOff.name = name.trimmed();
+    signOff.role = role.trimmed();
+    signOff.rationale = rationale.trimmed();
+    signOff.signedAt = QDateTime::currentDateTimeUtc();
+
+    StoredSnapshot snapshot;
+    snapshot.stage = stage;
+    snapshot.createdAt = signOff.signedAt;
+    snapshot.formatVersion = SnapshotArchive::kFormatVersion;
+    snapshot.archive = SnapshotArchive::save(m_round);
+    snapshot.sha256 = SnapshotArchive::sha256(snapshot.archive);
+    signOff.snapshotSha256 = snapshot.sha256;
+
+    QList<SignOffParty> missing = StageRules::missingParties(m_round, stage);
+    missing.removeAll(party);
+    const bool completes = missing.isEmpty();
+    const QString subject = QStringLiteral("stage:%1").arg(stageKey(stage));
+
+    if (const QString why = whyNotEditable(); !why.isEmpty())
+        return fail(why).error();
+    const Status s = m_file->transaction([&](QSqlDatabase &db) -> Status {
+        const Result<SnapshotId> snapshotId = RoundStore::insertSnapshot(db, snapshot);
+        if (!snapshotId)
+            return snapshotId.error();
+        signOff.snapshot = *snapshotId;
+        const Result<SignOffId> id = RoundStore::insertSignOff(db, signOff);
+        if (!id)
+            return id.error();
+        signOff.id = *id;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        Status a = AuditLog::append(
+            db, {0,
+                 now,
+                 m_actor,
+                 QStringLiteral("sign_off"),
+                 subject,
+                 QString(),
+                 tr("%1: %2, %3; rationale: %4; snapshot %5 sha256 %6")
+                     .arg(partyName(party), signOff.name, signOff.role, signOff.rationale)
+                     .arg(snapshotId->value())
+                     .arg(snapshot.sha256),
+                 {},
+                 {}});
+        if (a && completes) {
+            a = RoundStore::setStageStatus(db, stage, StageStatus::SignedOff);
+            if (a)
+                a = AuditLog::append(db, {0,
+                                          now,
+                                          m_actor,
+                                          QStringLiteral("set_stage_status"),
+                                          subject,
+                                          statusKey(m_round.stage(stage).status),
+                                          statusKey(StageStatus::SignedOff),
+                                          {},
+                                          {}});
+        }
+        return a;
+    });
+    if (!s)
+        return fail(tr("The sign-off was not saved to %1, and nothing was changed: %2")
+                        .arg(displayName(), s.errorMessage()))
+            .error();
+
+    m_round.signOffs.append(signOff);
+    if (completes)
+        m_round.stage(stage).status = StageStatus::SignedOff;
+    // Undoing an edit made before a signature would change what was signed.
+    m_undoStack->clear();
+    emit signOffRecorded(stage, signOff.id);
+    emit stageChanged(stage);
+    emit roundChanged();
+    return signOff.id;
+}
+
+Result<Round> RoundDocument::snapshotRound(SnapshotId id)
+{
+    const Result<StoredSnapshot> stored = RoundStore::snapshot(m_file->database(), id);
+    if (!stored)
+        return stored.error();
+    if (SnapshotArchive::sha256(stored->archive) != stored->sha256)
+        return Error{tr("Snapshot %1 does not match its SHA-256: it was changed outside "
+                        "CoCommission.")
+                         .arg(id.value())};
+    return SnapshotArchive::load(stored->archive);
+}
+
+Result<QList<AuditEntry>> RoundDocument::auditEntries()
+{
+    return AuditLog::entries(m_file->database());
+}
+
+} // namespace CoCommission

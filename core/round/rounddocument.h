@@ -1,0 +1,103 @@
+#pragma once
+
+#include "core/common/result.h"
+#include "core/round/round.h"
+#include "core/store/projectfile.h"
+
+#include <QObject>
+
+#include <memory>
+
+class QUndoStack;
+
+namespace CoCommission {
+
+struct AuditEntry;
+
+/**
+ * One open round: the live Round value, the project file behind it and the undo stack.
+ *
+ * Every mutation writes its change and its audit entry to the file in one transaction and only
+ * then updates round() and emits its signal; when the write fails nothing changes, the error
+ * is returned and writeFailed() is emitted. Views read round() and listen to the signals; edits
+ * from the GUI go through Commands (core/commands/commands.h) so that they can be undone.
+ */
+class RoundDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    ~RoundDocument() override;
+
+    /** Makes a new round file at \a path holding \a initial. */
+    static Result<std::unique_ptr<RoundDocument>> create(const QString &path, Round initial,
+                                                         const QString &actor = {});
+    static Result<std::unique_ptr<RoundDocument>>
+    open(const QString &path, ProjectFile::Options options = {}, const QString &actor = {});
+
+    /** The signed-in user's name, recorded as the actor of audit entries by default. */
+    static QString systemUserName();
+
+    QString filePath() const;
+    QString displayName() const;
+    bool isReadOnly() const;
+    QString readOnlyReason() const;
+    /** The copy kept when opening upgraded the file format, or empty. */
+    QString upgradeBackupPath() const;
+
+    const Round &round() const { return m_round; }
+    QUndoStack *undoStack() const { return m_undoStack; }
+
+    QString actor() const { return m_actor; }
+    void setActor(const QString &actor);
+
+    // The mutation API. Commands call these; so do the command line and tests.
+    Status setTitle(const QString &title);
+    Status setProgramme(const QString &programme);
+    Status setModel(DevolutionModel model);
+    Status setStageStatus(StageId stage, StageStatus status);
+    /** Adopts \a plan; once stage 2 is signed off a \a reason must be given and is recorded. */
+    Status adoptPlan(PlanId plan, const QString &reason = {});
+
+    /**
+     * Records \a party's signature on \a stage with a snapshot of the round as signed. When the
+     * last required party signs, the stage becomes signed off. A signature is final: it is not
+     * an undo step, and the undo history before it is cleared.
+     */
+    Result<SignOffId> signOff(StageId stage, SignOffParty party, const QString &name,
+                              const QString &role, const QString &rationale);
+
+    /** The round as archived in snapshot \a id, after checking its SHA-256. */
+    Result<Round> snapshotRound(SnapshotId id);
+    Result<QList<AuditEntry>> auditEntries();
+
+    /** Why the round cannot be edited now, or an empty string when it can. */
+    QString whyNotEditable() const;
+
+signals:
+    void titleChanged(const QString &title);
+    void programmeChanged(const QString &programme);
+    void modelChanged(CoCommission::DevolutionModel model);
+    void stageChanged(CoCommission::StageId stage);
+    void adoptedPlanChanged(CoCommission::PlanId plan);
+    void signOffRecorded(CoCommission::StageId stage, CoCommission::SignOffId signOff);
+    /** After any change to round(), following the specific signal. */
+    void roundChanged();
+    /** A change could not be written; nothing was changed. */
+    void writeFailed(const QString &message);
+
+private:
+    RoundDocument(std::unique_ptr<ProjectFile> file, Round round, const QString &actor);
+
+    /** Writes \a work and its audit entry in one transaction; reports failures. */
+    Status write(const QString &action, const QString &subject, const QString &before,
+                 const QString &after, const std::function<Status(QSqlDatabase &)> &work);
+    Status fail(const QString &message);
+
+    std::unique_ptr<ProjectFile> m_file;
+    Round m_round;
+    QUndoStack *m_undoStack;
+    QString m_actor;
+};
+
+} // namespace CoCommission

@@ -1,0 +1,366 @@
+#include "core/store/roundstore.h"
+
+#include "core/store/sql.h"
+
+#include <QCoreApplication>
+
+namespace CoCommission::RoundStore {
+
+namespace {
+
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("CoCommission::RoundStore", text, disambiguation, n);
+}
+
+QString timestamp(const QDateTime &at)
+{
+    return at.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromTimestamp(const QString &text)
+{
+    return QDateTime::fromString(text, Qt::ISODateWithMs);
+}
+
+Error readError(const QSqlQuery &query, const QString &what)
+{
+    return Error{Sql::describe(query, tr("Could not read the %1 of the round").arg(what))};
+}
+
+} // namespace
+
+Status setMeta(QSqlDatabase &db, const QString &key, const QString &value)
+{
+    return Sql::exec(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
+                     {key, value});
+}
+
+Status insertRound(QSqlDatabase &db, Round &round)
+{
+    Status s = setMeta(db, QStringLiteral("title"), round.title);
+    if (s)
+        s = setMeta(db, QStringLiteral("programme"), round.programme);
+    if (s)
+        s = setMeta(db, QStringLiteral("model"), QString::number(modelNumber(round.model)));
+    if (s)
+        s = setMeta(db, QStringLiteral("created_at"), timestamp(round.createdAt));
+    if (!s)
+        return s;
+
+    int position = 0;
+    for (const Authority &a : round.authorities) {
+        if (Status r = Sql::exec(db,
+                                 QStringLiteral("INSERT INTO authorities (gss_code, name, "
+                                                "position) VALUES (?, ?, ?)"),
+                                 {a.gssCode, a.name, position++});
+            !r)
+            return r;
+    }
+    position = 0;
+    for (Partnership &p : round.partnerships) {
+        const Result<qint64> id = Sql::insert(
+            db,
+            QStringLiteral(
+                "INSERT INTO partnerships (name, lead_authority, position) VALUES (?, ?, ?)"),
+            {p.name, p.leadAuthority.isEmpty() ? QVariant() : QVariant(p.leadAuthority),
+             position++});
+        if (!id)
+            return id.error();
+        p.id = PartnershipId(*id);
+        int member = 0;
+        for (const QString &code : p.members) {
+            if (Status r = Sql::exec(db,
+                                     QStringLiteral("INSERT INTO partnership_members "
+                                                    "(partnership_id, gss_code, position) "
+                                                    "VALUES (?, ?, ?)"),
+                                     {*id, code, member++});
+                !r)
+                return r;
+        }
+    }
+    position = 0;
+    for (CpaPlan &plan : round.plans) {
+        const Result<qint64> planId = Sql::insert(
+            db, QStringLiteral("INSERT INTO cpa_plans (name, adopted, position) VALUES (?, ?, ?)"),
+            {plan.name, plan.adopted ? 1 : 0, position++});
+        if (!planId)
+            return planId.error();
+        plan.id = PlanId(*planId);
+        int cpaPosition = 0;
+        for (Cpa &cpa : plan.cpas) {
+            const Result<qint64> cpaId =
+                Sql::insert(db,
+                            QStringLiteral("INSERT INTO cpas (plan_id, name, colour, position) "
+                                           "VALUES (?, ?, ?, ?)"),
+                            {*planId, cpa.name, cpa.colour, cpaPosition++});
+            if (!cpaId)
+                return cpaId.error();
+            cpa.id = CpaId(*cpaId);
+            int member = 0;
+            for (const QString &code : cpa.members) {
+                if (Status r = Sql::exec(db,
+                                         QStringLiteral("INSERT INTO cpa_members (cpa_id, "
+                                                        "gss_code, position) VALUES (?, ?, ?)"),
+                                         {*cpaId, code, member++});
+                    !r)
+                    return r;
+            }
+        }
+    }
+    for (StageId stage : kAllStages) {
+        if (Status r =
+                Sql::exec(db, QStringLiteral("INSERT INTO stages (stage, status) VALUES (?, ?)"),
+                          {stageKey(stage), statusKey(round.stage(stage).status)});
+            !r)
+            return r;
+    }
+    position = 0;
+    for (NeedsDataset &d : round.datasets) {
+        const Result<qint64> id = Sql::insert(
+            db,
+            QStringLiteral("INSERT INTO datasets (name, source, illustrative, position) "
+                           "VALUES (?, ?, ?, ?)"),
+            {d.name, d.source, d.illustrative ? 1 : 0, position++});
+        if (!id)
+            return id.error();
+        d.id = *id;
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral("INSERT INTO observations (dataset_id, gss_code, measure, "
+                                      "date, value) VALUES (?, ?, ?, ?, ?)"));
+        for (const Observation &o : d.observations) {
+            insert.bindValue(0, *id);
+            insert.bindValue(1, o.gssCode);
+            insert.bindValue(2, o.measure);
+            insert.bindValue(3, o.date);
+            insert.bindValue(4, o.value);
+            if (!insert.exec())
+                return Error{Sql::describe(insert, tr("Could not store the figures"))};
+        }
+    }
+    return {};
+}
+
+Result<Round> load(QSqlDatabase &db)
+{
+    Round round;
+    QSqlQuery q(db);
+
+    if (!q.exec(QStringLiteral("SELECT key, value FROM meta")))
+        return readError(q, tr("settings"));
+    while (q.next()) {
+        const QString key = q.value(0).toString();
+        const QString value = q.value(1).toString();
+        if (key == QLatin1String("title"))
+            round.title = value;
+        else if (key == QLatin1String("programme"))
+            round.programme = value;
+        else if (key == QLatin1String("created_at"))
+            round.createdAt = fromTimestamp(value);
+        else if (key == QLatin1String("model")) {
+            const auto model = modelFromNumber(value.toInt());
+            if (!model)
+                return Error{tr("The round records an unknown devolution model (%1).").arg(value)};
+            round.model = *model;
+        }
+    }
+
+    if (!q.exec(QStringLiteral("SELECT gss_code, name FROM authorities ORDER BY position")))
+        return readError(q, tr("authorities"));
+    while (q.next())
+        round.authorities.append({q.value(0).toString(), q.value(1).toString()});
+
+    if (!q.exec(QStringLiteral("SELECT id, name, COALESCE(lead_authority, '') FROM partnerships "
+                               "ORDER BY position")))
+        return readError(q, tr("partnerships"));
+    while (q.next()) {
+        Partnership p;
+        p.id = PartnershipId(q.value(0).toLongLong());
+        p.name = q.value(1).toString();
+        p.leadAuthority = q.value(2).toString();
+        round.partnerships.append(p);
+    }
+    if (!q.exec(QStringLiteral("SELECT partnership_id, gss_code FROM partnership_members "
+                               "ORDER BY partnership_id, position")))
+        return readError(q, tr("partnerships"));
+    while (q.next()) {
+        const PartnershipId id(q.value(0).toLongLong());
+        for (Partnership &p : round.partnerships) {
+            if (p.id == id)
+                p.members.append(q.value(1).toString());
+        }
+    }
+
+    if (!q.exec(QStringLiteral("SELECT id, name, adopted FROM cpa_plans ORDER BY position")))
+        return readError(q, tr("CPA plans"));
+    while (q.next()) {
+        CpaPlan plan;
+        plan.id = PlanId(q.value(0).toLongLong());
+        plan.name = q.value(1).toString();
+        plan.adopted = q.value(2).toInt() != 0;
+        round.plans.append(plan);
+    }
+    if (!q.exec(QStringLiteral("SELECT id, plan_id, name, colour FROM cpas "
+                               "ORDER BY plan_id, position")))
+        return readError(q, tr("CPAs"));
+    while (q.next()) {
+        Cpa cpa;
+        cpa.id = CpaId(q.value(0).toLongLong());
+        cpa.name = q.value(2).toString();
+        cpa.colour = q.value(3).toString();
+        const PlanId planId(q.value(1).toLongLong());
+        for (CpaPlan &plan : round.plans) {
+            if (plan.id == planId)
+                plan.cpas.append(cpa);
+        }
+    }
+    if (!q.exec(QStringLiteral("SELECT cpa_id, gss_code FROM cpa_members "
+                               "ORDER BY cpa_id, position")))
+        return readError(q, tr("CPAs"));
+    while (q.next()) {
+        const CpaId id(q.value(0).toLongLong());
+        for (CpaPlan &plan : round.plans) {
+            for (Cpa &cpa : plan.cpas) {
+                if (cpa.id == id)
+                    cpa.members.append(q.value(1).toString());
+            }
+        }
+    }
+
+    if (!q.exec(QStringLiteral("SELECT stage, status FROM stages")))
+        return readError(q, tr("stages"));
+    while (q.next()) {
+        const auto stage = stageFromKey(q.value(0).toString());
+        const auto status = statusFromKey(q.value(1).toString());
+        if (!stage || !status)
+            return Error{tr("The round records an unknown stage or status (%1: %2).")
+                             .arg(q.value(0).toString(), q.value(1).toString())};
+        round.stage(*stage).status = *status;
+    }
+
+    if (!q.exec(QStringLiteral("SELECT s.id, s.stage, s.party, s.name, s.role, s.rationale, "
+                               "s.signed_at, s.snapshot_id, COALESCE(n.sha256, '') "
+                               "FROM sign_offs s LEFT JOIN snapshots n ON n.id = s.snapshot_id "
+                               "ORDER BY s.id")))
+        return readError(q, tr("sign-offs"));
+    while (q.next()) {
+        SignOff s;
+        s.id = SignOffId(q.value(0).toLongLong());
+        const auto stage = stageFromKey(q.value(1).toString());
+        const auto party = partyFromKey(q.value(2).toString());
+        if (!stage || !party)
+            return Error{tr("Sign-off %1 names an unknown stage or party.").arg(s.id.value())};
+        s.stage = *stage;
+        s.party = *party;
+        s.name = q.value(3).toString();
+        s.role = q.value(4).toString();
+        s.rationale = q.value(5).toString();
+        s.signedAt = fromTimestamp(q.value(6).toString());
+        s.snapshot = SnapshotId(q.value(7).toLongLong());
+        s.snapshotSha256 = q.value(8).toString();
+        round.signOffs.append(s);
+    }
+
+    if (!q.exec(QStringLiteral("SELECT id, name, source, illustrative FROM datasets "
+                               "ORDER BY position")))
+        return readError(q, tr("figures"));
+    while (q.next()) {
+        NeedsDataset d;
+        d.id = q.value(0).toLongLong();
+        d.name = q.value(1).toString();
+        d.source = q.value(2).toString();
+        d.illustrative = q.value(3).toInt() != 0;
+        round.datasets.append(d);
+    }
+    for (NeedsDataset &d : round.datasets) {
+        q.prepare(QStringLiteral("SELECT gss_code, measure, date, value FROM observations "
+                                 "WHERE dataset_id = ? ORDER BY rowid"));
+        q.addBindValue(d.id);
+        if (!q.exec())
+            return readError(q, tr("figures"));
+        while (q.next())
+            d.observations.append({q.value(0).toString(), q.value(1).toString(),
+                                   q.value(2).toString(), q.value(3).toDouble()});
+    }
+    return round;
+}
+
+Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status)
+{
+    return Sql::exec(db, QStringLiteral("UPDATE stages SET status = ? WHERE stage = ?"),
+                     {statusKey(status), stageKey(stage)});
+}
+
+Status setAdoptedPlan(QSqlDatabase &db, PlanId plan)
+{
+    Status s = Sql::exec(db, QStringLiteral("UPDATE cpa_plans SET adopted = 0 WHERE adopted = 1"));
+    if (s && plan.isValid())
+        s = Sql::exec(db, QStringLiteral("UPDATE cpa_plans SET adopted = 1 WHERE id = ?"),
+                      {plan.value()});
+    return s;
+}
+
+Result<SnapshotId> insertSnapshot(QSqlDatabase &db, const StoredSnapshot &snapshot)
+{
+    const Result<qint64> id = Sql::insert(
+        db,
+        QStringLiteral("INSERT INTO snapshots (stage, created_at, format_version, archive, "
+                       "sha256) VALUES (?, ?, ?, ?, ?)"),
+        {stageKey(snapshot.stage), timestamp(snapshot.createdAt), snapshot.formatVersion,
+         snapshot.archive, snapshot.sha256});
+    if (!id)
+        return id.error();
+    return SnapshotId(*id);
+}
+
+Result<SignOffId> insertSignOff(QSqlDatabase &db, const SignOff &s)
+{
+    const Result<qint64> id = Sql::insert(
+        db,
+        QStringLiteral("INSERT INTO sign_offs (stage, party, name, role, rationale, signed_at, "
+                       "snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        {stageKey(s.stage), partyKey(s.party), s.name, s.role, s.rationale, timestamp(s.signedAt),
+         s.snapshot.value()});
+    if (!id)
+        return id.error();
+    return SignOffId(*id);
+}
+
+static StoredSnapshot snapshotFrom(const QSqlQuery &q)
+{
+    StoredSnapshot s;
+    s.id = SnapshotId(q.value(0).toLongLong());
+    s.stage = stageFromKey(q.value(1).toString()).value_or(StageId::Needs);
+    s.createdAt = fromTimestamp(q.value(2).toString());
+    s.formatVersion = q.value(3).toInt();
+    s.archive = q.value(4).toByteArray();
+    s.sha256 = q.value(5).toString();
+    return s;
+}
+
+Result<StoredSnapshot> snapshot(QSqlDatabase &db, SnapshotId id)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT id, stage, created_at, format_version, archive, sha256 "
+                             "FROM snapshots WHERE id = ?"));
+    q.addBindValue(id.value());
+    if (!q.exec())
+        return readError(q, tr("snapshots"));
+    if (!q.next())
+        return Error{tr("The round has no snapshot %1.").arg(id.value())};
+    return snapshotFrom(q);
+}
+
+Result<QList<StoredSnapshot>> snapshots(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT id, stage, created_at, format_version, archive, sha256 "
+                               "FROM snapshots ORDER BY id")))
+        return readError(q, tr("snapshots"));
+    QList<StoredSnapshot> result;
+    while (q.next())
+        result.append(snapshotFrom(q));
+    return result;
+}
+
+} // namespace CoCommission::RoundStore

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "core/common/ids.h"
+#include "core/common/result.h"
+#include "core/round/round.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+class QSqlDatabase;
+
+namespace CoCommission {
+
+/** A stage-gate snapshot as the project file stores it. */
+struct StoredSnapshot
+{
+    SnapshotId id;
+    StageId stage = StageId::Needs;
+    QDateTime createdAt;
+    int formatVersion = 0;
+    QByteArray archive;
+    QString sha256;
+};
+
+/**
+ * Reads and writes the round's tables. Functions that write expect to run inside a
+ * ProjectFile::transaction(); none of them touches the audit log (RoundDocument does).
+ */
+namespace RoundStore {
+
+/** Writes a whole new round into an empty file and gives its parts their ids. */
+Status insertRound(QSqlDatabase &db, Round &round);
+Result<Round> load(QSqlDatabase &db);
+
+Status setMeta(QSqlDatabase &db, const QString &key, const QString &value);
+Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status);
+/** Makes \a plan the one adopted plan. */
+Status setAdoptedPlan(QSqlDatabase &db, PlanId plan);
+
+Result<SnapshotId> insertSnapshot(QSqlDatabase &db, const StoredSnapshot &snapshot);
+Result<SignOffId> insertSignOff(QSqlDatabase &db, const SignOff &signOff);
+Result<StoredSnapshot> snapshot(QSqlDatabase &db, SnapshotId id);
+Result<QList<StoredSnapshot>> snapshots(QSqlDatabase &db);
+
+} // namespace RoundStore
+} // namespace CoCommission

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "core/common/result.h"
+
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
+
+#include <initializer_list>
+
+namespace CoCommission::Sql {
+
+/** "<what>: <driver message>", for errors that name what was being done. */
+QString describe(const QSqlDatabase &db, const QString &what);
+QString describe(const QSqlQuery &query, const QString &what);
+
+/** Executes one statement without parameters. */
+Status exec(QSqlDatabase &db, const QString &statement);
+
+/** Prepares \a statement, binds \a values positionally and executes it. */
+Status exec(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values);
+
+/** Like exec(), returning the new row's id. */
+Result<qint64> insert(QSqlDatabase &db, const QString &statement,
+                      std::initializer_list<QVariant> values);
+
+} // namespace CoCommission::Sql

@@ -1,0 +1,196 @@
+#include "core/cli/commandline.h"
+#include "tests/support/testsupport.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace CoCommission;
+using TestSupport::runCli;
+
+class TestCommandLine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void versionAndHelp();
+    void newMakesARoundThatVerifies();
+    void newRefusesBadUsage_data();
+    void newRefusesBadUsage();
+    void infoJsonDescribesTheRound();
+    void verifyNamesAChangedAuditRow();
+    void unreadableInputExitsTwo();
+    void binaryRunsWithoutADisplay();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestCommandLine::versionAndHelp()
+{
+    const auto version = runCli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(QStringLiteral("cocommission ")));
+    const auto help = runCli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    for (const char *command : {"new", "info", "verify"})
+        QVERIFY(help.out.contains(QLatin1String(command)));
+    QVERIFY(CommandLine::isCommandLineRequest({QStringLiteral("verify")}));
+    QVERIFY(!CommandLine::isCommandLineRequest({QStringLiteral("round.cocom")}));
+    QVERIFY(!CommandLine::isCommandLineRequest({QStringLiteral("--demo")}));
+}
+
+void TestCommandLine::newMakesARoundThatVerifies()
+{
+    const QString path = m_dir.filePath(QStringLiteral("new.cocom"));
+    const auto created = runCli({QStringLiteral("new"), path, QStringLiteral("--demo")});
+    QCOMPARE(created.exitCode, 0);
+    QVERIFY(created.out.contains(QStringLiteral("33 authorities")));
+    const auto verified = runCli({QStringLiteral("verify"), path});
+    QCOMPARE(verified.exitCode, 0);
+    QVERIFY(verified.out.contains(QStringLiteral("Audit log")));
+    QVERIFY(verified.out.contains(QStringLiteral("intact")));
+
+    const auto again = runCli({QStringLiteral("new"), path});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY(again.err.contains(QStringLiteral("already exists")));
+}
+
+void TestCommandLine::newRefusesBadUsage_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no file") << QStringList{QStringLiteral("new")};
+    QTest::newRow("two files") << QStringList{QStringLiteral("new"), QStringLiteral("a.cocom"),
+                                              QStringLiteral("b.cocom")};
+    QTest::newRow("unknown option") << QStringList{QStringLiteral("new"), QStringLiteral("a.cocom"),
+                                                   QStringLiteral("--colour")};
+    QTest::newRow("model 4") << QStringList{QStringLiteral("new"), QStringLiteral("a.cocom"),
+                                            QStringLiteral("--model"), QStringLiteral("4")};
+    QTest::newRow("model missing")
+        << QStringList{QStringLiteral("new"), QStringLiteral("a.cocom"), QStringLiteral("--model")};
+    QTest::newRow("empty title") << QStringList{QStringLiteral("new"), QStringLiteral("a.cocom"),
+                                                QStringLiteral("--title"), QStringLiteral(" ")};
+}
+
+void TestCommandLine::newRefusesBadUsage()
+{
+    QFETCH(QStringList, arguments);
+    QDir::setCurrent(m_dir.path());
+    const auto run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("Usage:")));
+    QVERIFY(!QFile::exists(m_dir.filePath(QStringLiteral("a.cocom"))));
+}
+
+void TestCommandLine::infoJsonDescribesTheRound()
+{
+    const QString path = m_dir.filePath(QStringLiteral("info.cocom"));
+    QCOMPARE(runCli({QStringLiteral("new"), path, QStringLiteral("--demo"),
+                     QStringLiteral("--model"), QStringLiteral("2")})
+                 .exitCode,
+             0);
+    const auto info = runCli({QStringLiteral("info"), path, QStringLiteral("--json")});
+    QCOMPARE(info.exitCode, 0);
+    QJsonParseError error;
+    const QJsonObject o = QJsonDocument::fromJson(info.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QCOMPARE(o.value(QStringLiteral("model")).toInt(), 2);
+    QCOMPARE(o.value(QStringLiteral("authorities")).toArray().size(), 33);
+    QCOMPARE(o.value(QStringLiteral("partnerships")).toArray().size(), 4);
+    QCOMPARE(o.value(QStringLiteral("illustrative_figures")).toBool(), true);
+    const QJsonArray plans = o.value(QStringLiteral("plans")).toArray();
+    QCOMPARE(plans.size(), 1);
+    QCOMPARE(plans.first()[QStringLiteral("adopted")].toBool(), true);
+    const QJsonArray stages = o.value(QStringLiteral("stages")).toArray();
+    QCOMPARE(stages.size(), 6);
+    QCOMPARE(stages.first()[QStringLiteral("stage")].toString(), QStringLiteral("needs"));
+    QCOMPARE(stages.first()[QStringLiteral("status")].toString(), QStringLiteral("in_progress"));
+    QVERIFY(!stages.first()[QStringLiteral("outstanding")].toArray().isEmpty());
+    QCOMPARE(stages.last()[QStringLiteral("stage")].toString(), QStringLiteral("monitoring"));
+
+    const auto text = runCli({QStringLiteral("info"), path});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QStringLiteral("Model 2")));
+    QVERIFY(text.out.contains(QStringLiteral("illustrative")));
+}
+
+void TestCommandLine::verifyNamesAChangedAuditRow()
+{
+    const QString path = m_dir.filePath(QStringLiteral("tampered.cocom"));
+    QCOMPARE(runCli({QStringLiteral("new"), path, QStringLiteral("--demo")}).exitCode, 0);
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("t"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        QVERIFY(q.exec(QStringLiteral("UPDATE audit_log SET actor = 'mallory' WHERE seq = 1")));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("t"));
+
+    const auto run = runCli({QStringLiteral("verify"), path});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.out.contains(QStringLiteral("Audit entry 1")), qPrintable(run.out));
+    QVERIFY(run.out.contains(QStringLiteral("FAILED")));
+
+    const auto json = runCli({QStringLiteral("verify"), path, QStringLiteral("--json")});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(o.value(QStringLiteral("ok")).toBool(true), false);
+}
+
+void TestCommandLine::unreadableInputExitsTwo()
+{
+    const QString text = m_dir.filePath(QStringLiteral("notes.cocom"));
+    QFile file(text);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("Minutes of the board\n");
+    file.close();
+    for (const char *command : {"info", "verify"}) {
+        const auto run = runCli({QLatin1String(command), text});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(QStringLiteral("notes.cocom")), qPrintable(run.err));
+    }
+    QCOMPARE(runCli({QStringLiteral("verify")}).exitCode, 2);
+}
+
+void TestCommandLine::binaryRunsWithoutADisplay()
+{
+    // The "done means" path of the foundation, through the real executable.
+    const QString binary = TestSupport::binaryPath();
+    if (binary.isEmpty())
+        QSKIP("COCOMMISSION_BINARY is not set (run through ctest)");
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(QStringLiteral("DISPLAY"));
+    env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+    const QString path = m_dir.filePath(QStringLiteral("binary.cocom"));
+
+    auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(binary, args);
+        if (!p.waitForFinished(30000))
+            return -1;
+        return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    };
+    QCOMPARE(run({QStringLiteral("--version")}), 0);
+    QCOMPARE(run({QStringLiteral("new"), path, QStringLiteral("--demo")}), 0);
+    QCOMPARE(run({QStringLiteral("verify"), path}), 0);
+
+    const QString sqlite3 = QStandardPaths::findExecutable(QStringLiteral("sqlite3"));
+    if (sqlite3.isEmpty())
+        return; // the in-process test above covers tampering
+    QCOMPARE(QProcess::execute(sqlite3, {path, QStringLiteral("UPDATE audit_log SET after = "
+                                                              "'forged' WHERE seq = 1")}),
+             0);
+    QCOMPARE(run({QStringLiteral("verify"), path}), 1);
+}
+
+QTEST_GUILESS_MAIN(TestCommandLine)
+#include "tst_commandline.moc"

@@ -1,0 +1,47 @@
+#include "tests/support/testsupport.h"
+
+#include "core/cli/commandline.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QTextStream>
+
+namespace CoCommission::TestSupport {
+
+QString dataDir()
+{
+    return QStringLiteral(COCOMMISSION_TEST_DATA_DIR);
+}
+
+QString sharedDir()
+{
+    const QString dir = QStringLiteral(COCOMMISSION_SOURCE_DIR "/../shared");
+    return QDir(dir).exists() ? QDir(dir).canonicalPath() : QString();
+}
+
+QString binaryPath()
+{
+    return qEnvironmentVariable("COCOMMISSION_BINARY");
+}
+
+CliRun runCli(const QStringList &arguments)
+{
+    CliRun run;
+    QTextStream out(&run.out);
+    QTextStream err(&run.err);
+    run.exitCode = CommandLine::run(arguments, out, err);
+    out.flush();
+    err.flush();
+    return run;
+}
+
+QByteArray fileHash(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+} // namespace CoCommission::TestSupport
