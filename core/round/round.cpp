@@ -50,6 +50,30 @@ bool Round::hasIllustrativeFigures() const
     return false;
 }
 
+std::optional<double> Round::latestValue(const QString &gssCode, const QString &measure) const
+{
+    std::optional<double> value;
+    QString date;
+    for (const NeedsDataset &d : datasets) {
+        for (const Observation &o : d.observations) {
+            if (o.gssCode == gssCode && o.measure == measure && (!value || o.date > date)) {
+                value = o.value;
+                date = o.date;
+            }
+        }
+    }
+    return value;
+}
+
+std::optional<double> Round::claimantRate(const QString &gssCode) const
+{
+    const auto claimants = latestValue(gssCode, QStringLiteral("claimant_count"));
+    const auto population = latestValue(gssCode, QStringLiteral("population_16_64"));
+    if (!claimants || !population || *population <= 0)
+        return std::nullopt;
+    return *claimants / *population * 100.0;
+}
+
 PlanCoverage planCoverage(const Round &round, const CpaPlan &plan)
 {
     PlanCoverage coverage;

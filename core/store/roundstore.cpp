@@ -32,8 +32,9 @@ Error readError(const QSqlQuery &query, const QString &what)
 
 Status setMeta(QSqlDatabase &db, const QString &key, const QString &value)
 {
+    // A null QString binds as SQL NULL, which meta.value refuses: store empty text instead.
     return Sql::exec(db, QStringLiteral("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)"),
-                     {key, value});
+                     {key, value.isNull() ? QStringLiteral("") : value});
 }
 
 Status insertRound(QSqlDatabase &db, Round &round)

@@ -58,6 +58,17 @@ void TestCommandLine::newMakesARoundThatVerifies()
     QVERIFY(verified.out.contains(QStringLiteral("Audit log")));
     QVERIFY(verified.out.contains(QStringLiteral("intact")));
 
+    const QString blank = m_dir.filePath(QStringLiteral("blank.cocom"));
+    const auto plain = runCli({QStringLiteral("new"), blank, QStringLiteral("--title"),
+                               QStringLiteral("Local London 2027"), QStringLiteral("--model"),
+                               QStringLiteral("3")});
+    QVERIFY2(plain.exitCode == 0, qPrintable(plain.err));
+    const auto blankInfo = runCli({QStringLiteral("info"), blank});
+    QVERIFY(blankInfo.out.contains(QStringLiteral("Local London 2027")));
+    QVERIFY(blankInfo.out.contains(QStringLiteral("Model 3")));
+    QVERIFY(!blankInfo.out.contains(QStringLiteral("illustrative")));
+    QCOMPARE(runCli({QStringLiteral("verify"), blank}).exitCode, 0);
+
     const auto again = runCli({QStringLiteral("new"), path});
     QCOMPARE(again.exitCode, 2);
     QVERIFY(again.err.contains(QStringLiteral("already exists")));

@@ -18,6 +18,7 @@ private slots:
     void matchesTheSharedReferenceData();
     void demoPlanCoversEveryAuthorityOnce();
     void demoFiguresAreMarkedIllustrative();
+    void latestValueAndClaimantRate();
 };
 
 void TestLondonRound::thirtyThreeAuthoritiesWithTheirCodes()
@@ -112,6 +113,27 @@ void TestLondonRound::demoFiguresAreMarkedIllustrative()
     QCOMPARE(d.observations.size(), 33 * 4);
     for (const Observation &o : d.observations)
         QVERIFY(o.value >= 0);
+}
+
+void TestLondonRound::latestValueAndClaimantRate()
+{
+    Round demo = *LondonRound::demo();
+    const QString city = QStringLiteral("E09000001");
+    QCOMPARE(demo.latestValue(city, QStringLiteral("population_16_64")), 7000.0);
+    QCOMPARE(demo.latestValue(city, QStringLiteral("claimant_count")), 273.0);
+    QCOMPARE(demo.claimantRate(city), 273.0 / 7000.0 * 100.0);
+    QCOMPARE(demo.latestValue(city, QStringLiteral("no_such_measure")), std::nullopt);
+
+    // A later date wins, wherever it stands.
+    demo.datasets.first().observations.prepend(
+        {city, QStringLiteral("claimant_count"), QStringLiteral("2025-01"), 350});
+    QCOMPARE(demo.latestValue(city, QStringLiteral("claimant_count")), 350.0);
+    QCOMPARE(demo.claimantRate(city), 5.0);
+
+    demo.datasets.first().observations.removeIf([&](const Observation &o) {
+        return o.gssCode == city && o.measure == QLatin1String("population_16_64");
+    });
+    QCOMPARE(demo.claimantRate(city), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestLondonRound)

@@ -7,6 +7,7 @@
 #include "tests/support/testsupport.h"
 
 #include <QFile>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -30,6 +31,7 @@ private slots:
     void refusesFilesThatAreNotRounds();
     void secondOpenerGetsReadOnlyAndIsTold();
     void lockIsReleasedOnClose();
+    void anotherProcessHoldingTheRoundMakesItReadOnly();
     void firstSchemaFileOpensWithEveryLaterMigration();
     void everyEditIsOneTransaction();
     void failedWriteChangesNothing();
@@ -195,6 +197,40 @@ void TestProjectFile::lockIsReleasedOnClose()
     auto again = RoundDocument::open(path);
     QVERIFY(again);
     QVERIFY(!(*again)->isReadOnly());
+}
+
+void TestProjectFile::anotherProcessHoldingTheRoundMakesItReadOnly()
+{
+    const QString binary = TestSupport::binaryPath();
+    if (binary.isEmpty())
+        QSKIP("COCOMMISSION_BINARY is not set (run through ctest)");
+    const QString path = demoFile();
+    QProcess holder;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+    holder.setProcessEnvironment(env);
+    holder.start(binary, {path});
+    QVERIFY(holder.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(QFile::exists(path + QStringLiteral(".lock")), 20000);
+
+    {
+        auto second = RoundDocument::open(path);
+        QVERIFY2(second, qPrintable(second.errorMessage()));
+        QVERIFY((*second)->isReadOnly());
+        QVERIFY2((*second)->readOnlyReason().contains(QString::number(holder.processId())),
+                 qPrintable((*second)->readOnlyReason()));
+    }
+
+    // A holder that dies without closing leaves its lock behind; the lock is recognised as
+    // stale and the round opens for writing again.
+    holder.kill();
+    QVERIFY(holder.waitForFinished());
+    QVERIFY(QFile::exists(path + QStringLiteral(".lock")));
+    auto after = RoundDocument::open(path);
+    QVERIFY2(after, qPrintable(after.errorMessage()));
+    QVERIFY2(!(*after)->isReadOnly(), qPrintable((*after)->readOnlyReason()));
+    QVERIFY(verifyRoundFile(path)->passed());
 }
 
 void TestProjectFile::firstSchemaFileOpensWithEveryLaterMigration()
