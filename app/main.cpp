@@ -1,0 +1,182 @@
+// The program: a command-line sub-command when asked for one (no display needed), otherwise the
+// main window. Everything else lives in cocommission_ui and cocommission_core.
+#include "core/cli/commandline.h"
+#include "ui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineOption>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTextStream>
+#include <QTimer>
+#include <QWindow>
+
+#include <functional>
+#include <optional>
+
+#ifdef Q_OS_LINUX
+#include <time.h>
+#include <unistd.h>
+#endif
+
+namespace {
+
+/**
+ * Milliseconds since the process started, read from the kernel on Linux: the start time in
+ * /proc/self/stat (field 22, clock ticks since boot) against CLOCK_BOOTTIME, the clock that
+ * field is counted on. Unlike a timer started in main(), this includes loading the program
+ * and its shared libraries. The tick is 10 ms on most systems, so this is good to about 10 ms.
+ */
+std::optional<qint64> msSinceProcessStart()
+{
+#ifdef Q_OS_LINUX
+    QFile stat(QStringLiteral("/proc/self/stat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    const QByteArray line = stat.readAll();
+    // The command name (field 2) may hold spaces; fields after it follow the last ')'.
+    const qsizetype close = line.lastIndexOf(')');
+    if (close < 0)
+        return std::nullopt;
+    const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+    constexpr int kStartTimeField = 22 - 3; // fields[0] is field 3 (state)
+    if (fields.size() <= kStartTimeField)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 startTicks = fields.at(kStartTimeField).toLongLong(&ok);
+    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    timespec now{};
+    if (!ok || ticksPerSecond <= 0 || clock_gettime(CLOCK_BOOTTIME, &now) != 0)
+        return std::nullopt;
+    const qint64 nowMs = qint64(now.tv_sec) * 1000 + now.tv_nsec / 1000000;
+    const qint64 startMs = startTicks * 1000 / ticksPerSecond;
+    const qint64 elapsed = nowMs - startMs;
+    if (elapsed < 0 || elapsed > 3600 * 1000) // not a clock we understand
+        return std::nullopt;
+    return elapsed;
+#else
+    return std::nullopt;
+#endif
+}
+
+/** Peak resident set size (VmHWM) in kB, or -1 where /proc/self/status does not exist. */
+qint64 peakRssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly | QIODevice::Text))
+        return -1;
+    // readAll(), not atEnd()/readLine(): /proc files report a size of 0.
+    const QList<QByteArray> lines = status.readAll().split('\n');
+    for (const QByteArray &line : lines) {
+        if (line.startsWith("VmHWM:")) {
+            bool ok = false;
+            const qint64 kb = line.mid(6).trimmed().split(' ').value(0).toLongLong(&ok);
+            return ok ? kb : -1;
+        }
+    }
+    return -1;
+}
+
+/** Calls \a then once \a window has been exposed (and so painted: widgets paint on expose). */
+class ExposeWatcher : public QObject
+{
+public:
+    ExposeWatcher(QWindow *window, std::function<void()> then)
+        : QObject(window)
+        , m_window(window)
+        , m_then(std::move(then))
+    {
+        window->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (watched == m_window && event->type() == QEvent::Expose && !m_done) {
+            m_done = true;
+            // Runs after this expose event has been handled, i.e. after the paint it causes.
+            QTimer::singleShot(0, qApp, m_then);
+        }
+        return false;
+    }
+
+private:
+    QWindow *m_window;
+    std::function<void()> m_then;
+    bool m_done = false;
+};
+
+/** Prints the startup figures once the window has been shown and painted, then quits. */
+void reportStartupWhenPainted(QWidget *window, const QElapsedTimer &sinceMain)
+{
+    auto report = [&sinceMain] {
+        const qint64 ms = msSinceProcessStart().value_or(sinceMain.elapsed());
+        QTextStream(stdout) << "startup_ms=" << ms << " peak_rss_kb=" << peakRssKb() << Qt::endl;
+        QCoreApplication::exit(0);
+    };
+    QWindow *handle = window->windowHandle();
+    if (!handle || handle->isExposed())
+        QTimer::singleShot(0, qApp, report);
+    else
+        new ExposeWatcher(handle, report);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Fallback clock for msSinceProcessStart() where /proc is not available.
+    QElapsedTimer sinceMain;
+    sinceMain.start();
+
+    QStringList arguments;
+    for (int i = 1; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+
+    if (CoCommission::CommandLine::isCommandLineRequest(arguments)) {
+        QCoreApplication app(argc, argv);
+        QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
+        QCoreApplication::setApplicationName(QStringLiteral("CoCommission"));
+        QCoreApplication::setApplicationVersion(QStringLiteral(COCOMMISSION_VERSION));
+        QTextStream out(stdout);
+        QTextStream err(stderr);
+        return CoCommission::CommandLine::run(arguments, out, err);
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("CoCommission"));
+    QApplication::setApplicationName(QStringLiteral("CoCommission"));
+    QApplication::setApplicationDisplayName(QStringLiteral("CoCommission"));
+    QApplication::setApplicationVersion(QStringLiteral(COCOMMISSION_VERSION));
+
+    // Parsed after QApplication, which takes out its own options (-platform, -style, ...).
+    QCommandLineParser parser;
+    const QCommandLineOption demo(QStringLiteral("demo"));
+    QCommandLineOption benchmark(QStringLiteral("startup-benchmark"));
+    benchmark.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(demo);
+    parser.addOption(benchmark);
+    if (!parser.parse(QApplication::arguments()) || parser.positionalArguments().size() > 1) {
+        QTextStream err(stderr);
+        err << (parser.errorText().isEmpty()
+                    ? QCoreApplication::translate("main", "Give at most one round file.")
+                    : parser.errorText())
+            << "\n\n"
+            << CoCommission::CommandLine::helpText();
+        return CoCommission::CommandLine::UsageError;
+    }
+
+    CoCommission::MainWindow window;
+    if (!parser.positionalArguments().isEmpty())
+        window.openFile(parser.positionalArguments().first());
+    else if (parser.isSet(demo))
+        window.openDemoRound();
+    window.show();
+
+    if (parser.isSet(benchmark)) {
+        QCoreApplication::processEvents();
+        reportStartupWhenPainted(&window, sinceMain);
+    }
+    return app.exec();
+}

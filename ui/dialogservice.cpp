@@ -1,0 +1,122 @@
+#include "ui/dialogservice.h"
+
+#include "ui/signoffdialog.h"
+
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace CoCommission {
+
+DialogService::DialogService(QObject *parent)
+    : QObject(parent)
+{}
+
+QString DialogService::openFileName(QWidget *parent, const QString &caption,
+                                    const QString &directory, const QString &filter)
+{
+    if (!m_fileNames.isEmpty())
+        return m_fileNames.dequeue();
+    if (!m_interactive)
+        return {};
+    return QFileDialog::getOpenFileName(parent, caption, directory, filter);
+}
+
+QString DialogService::saveFileName(QWidget *parent, const QString &caption,
+                                    const QString &directory, const QString &filter)
+{
+    if (!m_fileNames.isEmpty())
+        return m_fileNames.dequeue();
+    if (!m_interactive)
+        return {};
+    // No "replace?" question: core refuses to overwrite a round, with a message saying so.
+    return QFileDialog::getSaveFileName(parent, caption, directory, filter, nullptr,
+                                        QFileDialog::DontConfirmOverwrite);
+}
+
+bool DialogService::confirm(QWidget *parent, const QString &title, const QString &text,
+                            const QString &confirmLabel)
+{
+    if (!m_answers.isEmpty())
+        return m_answers.dequeue();
+    if (!m_interactive)
+        return false;
+    QMessageBox box(QMessageBox::Question, title, text, QMessageBox::Cancel, parent);
+    QPushButton *yes = box.addButton(confirmLabel, QMessageBox::AcceptRole);
+    box.setDefaultButton(qobject_cast<QPushButton *>(box.button(QMessageBox::Cancel)));
+    box.exec();
+    return box.clickedButton() == yes;
+}
+
+std::optional<QString> DialogService::askText(QWidget *parent, const QString &title,
+                                              const QString &label)
+{
+    if (!m_texts.isEmpty())
+        return m_texts.dequeue();
+    if (!m_interactive)
+        return std::nullopt;
+    bool ok = false;
+    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, {}, &ok);
+    if (!ok)
+        return std::nullopt;
+    return text;
+}
+
+std::optional<SignOffDetails> DialogService::askSignOff(QWidget *parent, StageId stage,
+                                                        const QList<SignOffParty> &parties)
+{
+    if (!m_signOffs.isEmpty())
+        return m_signOffs.dequeue();
+    if (!m_interactive || parties.isEmpty())
+        return std::nullopt;
+    SignOffDialog dialog(stage, parties, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.details();
+}
+
+void DialogService::showInformation(QWidget *parent, const QString &title, const QString &text)
+{
+    show(parent, MessageKind::Information, title, text);
+}
+
+void DialogService::showWarning(QWidget *parent, const QString &title, const QString &text)
+{
+    show(parent, MessageKind::Warning, title, text);
+}
+
+void DialogService::showError(QWidget *parent, const QString &title, const QString &text)
+{
+    show(parent, MessageKind::Error, title, text);
+}
+
+void DialogService::showAbout(QWidget *parent, const QString &title, const QString &text)
+{
+    m_messages.append({MessageKind::Information, title, text});
+    emit messageShown(MessageKind::Information, title, text);
+    if (m_interactive)
+        QMessageBox::about(parent, title, text);
+}
+
+void DialogService::show(QWidget *parent, MessageKind kind, const QString &title,
+                         const QString &text)
+{
+    m_messages.append({kind, title, text});
+    emit messageShown(kind, title, text);
+    if (!m_interactive)
+        return;
+    switch (kind) {
+    case MessageKind::Information:
+        QMessageBox::information(parent, title, text);
+        break;
+    case MessageKind::Warning:
+        QMessageBox::warning(parent, title, text);
+        break;
+    case MessageKind::Error:
+        QMessageBox::critical(parent, title, text);
+        break;
+    }
+}
+
+} // namespace CoCommission

@@ -1,0 +1,98 @@
+#pragma once
+
+#include "core/round/signoff.h"
+#include "core/round/stage.h"
+
+#include <QList>
+#include <QObject>
+#include <QQueue>
+#include <QString>
+
+#include <optional>
+
+class QWidget;
+
+namespace CoCommission {
+
+/** What a signatory enters in the sign-off dialog. */
+struct SignOffDetails
+{
+    SignOffParty party = SignOffParty::Dwp;
+    QString name;
+    QString role;
+    QString rationale;
+};
+
+/**
+ * The one way the main window asks the user something or tells them something: file names,
+ * confirmations, sign-off details and messages.
+ *
+ * Answers queued with setNextFileName(), setNextAnswer(), setNextText() and setNextSignOff()
+ * are used first, one per question, without showing a dialog. With setInteractive(false) no
+ * dialog is ever shown: a question with nothing queued is answered "cancel", so a headless test
+ * can never block on a modal dialog. Every message is recorded in messages() either way.
+ */
+class DialogService : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class MessageKind { Information, Warning, Error };
+    Q_ENUM(MessageKind)
+
+    struct Message
+    {
+        MessageKind kind;
+        QString title;
+        QString text;
+    };
+
+    explicit DialogService(QObject *parent = nullptr);
+
+    bool isInteractive() const { return m_interactive; }
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+
+    void setNextFileName(const QString &fileName) { m_fileNames.enqueue(fileName); }
+    void setNextAnswer(bool answer) { m_answers.enqueue(answer); }
+    void setNextText(const QString &text) { m_texts.enqueue(text); }
+    void setNextSignOff(const SignOffDetails &details) { m_signOffs.enqueue(details); }
+
+    /** A file to open, or an empty string when the user cancels. */
+    QString openFileName(QWidget *parent, const QString &caption, const QString &directory,
+                         const QString &filter);
+    /** A file to create, or an empty string when the user cancels. */
+    QString saveFileName(QWidget *parent, const QString &caption, const QString &directory,
+                         const QString &filter);
+    /** Asks a yes/no question; true when the user confirms. */
+    bool confirm(QWidget *parent, const QString &title, const QString &text,
+                 const QString &confirmLabel);
+    /** Asks for one line of text; nullopt when the user cancels. */
+    std::optional<QString> askText(QWidget *parent, const QString &title, const QString &label);
+    /** Asks who signs \a stage; \a parties are the ones that may sign now. */
+    std::optional<SignOffDetails> askSignOff(QWidget *parent, StageId stage,
+                                             const QList<SignOffParty> &parties);
+
+    void showInformation(QWidget *parent, const QString &title, const QString &text);
+    void showWarning(QWidget *parent, const QString &title, const QString &text);
+    void showError(QWidget *parent, const QString &title, const QString &text);
+    void showAbout(QWidget *parent, const QString &title, const QString &text);
+
+    const QList<Message> &messages() const { return m_messages; }
+    void clearMessages() { m_messages.clear(); }
+
+signals:
+    void messageShown(CoCommission::DialogService::MessageKind kind, const QString &title,
+                      const QString &text);
+
+private:
+    void show(QWidget *parent, MessageKind kind, const QString &title, const QString &text);
+
+    bool m_interactive = true;
+    QQueue<QString> m_fileNames;
+    QQueue<bool> m_answers;
+    QQueue<QString> m_texts;
+    QQueue<SignOffDetails> m_signOffs;
+    QList<Message> m_messages;
+};
+
+} // namespace CoCommission

@@ -1,0 +1,131 @@
+#pragma once
+
+#include "core/round/stage.h"
+
+#include <QMainWindow>
+
+#include <memory>
+#include <optional>
+
+class QAction;
+class QMimeData;
+class QListView;
+class QMenu;
+class QSplitter;
+class QStackedWidget;
+
+namespace CoCommission {
+
+class DialogService;
+class EditRunner;
+class NoticeBox;
+class OverviewPage;
+class RoundDocument;
+class StageListModel;
+class StagePage;
+class WelcomePage;
+
+/**
+ * The main window: the welcome page when no round is open; otherwise the navigator (round
+ * overview and the six stages) beside the page of the selected row.
+ *
+ * The window owns at most one RoundDocument. Opening another round replaces it only once the
+ * new one has opened, so a file that cannot be opened leaves the current round as it was.
+ * There is no Save: every edit is written to the file at once. All questions and messages go
+ * through the DialogService, which tests script.
+ */
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /** \a dialogs is not owned; with nullptr the window makes its own interactive service. */
+    explicit MainWindow(DialogService *dialogs = nullptr, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    DialogService *dialogService() const { return m_dialogs; }
+    RoundDocument *document() const;
+
+    /** Opens the round at \a path; on failure shows why and keeps the current round. */
+    bool openFile(const QString &path);
+    /** Opens the persistent demo round, creating it first when it does not exist. */
+    bool openDemoRound();
+    /** Asks for a file name and creates a new London round there. */
+    bool newRound();
+    /** Asks for a round file and opens it. */
+    bool openRound();
+    void closeRound();
+
+    /** Selects \a stage in the navigator, or the overview for nullopt. */
+    void showPage(std::optional<StageId> stage);
+
+    /** Where the demo round lives: demo.cocom in the application data folder. */
+    static QString demoRoundPath();
+    static QString fileFilter();
+
+    bool isWelcomeShown() const;
+    WelcomePage *welcomePage() const { return m_welcomePage; }
+    QListView *navigator() const { return m_navigator; }
+    StageListModel *stageModel() const { return m_stageModel; }
+    OverviewPage *overviewPage() const { return m_overviewPage; }
+    StagePage *stagePage() const { return m_stagePage; }
+    NoticeBox *readOnlyBanner() const { return m_readOnlyBanner; }
+    QAction *undoAction() const { return m_undoAction; }
+    QAction *redoAction() const { return m_redoAction; }
+    QAction *closeAction() const { return m_closeAction; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createPages();
+
+    void setDocument(std::unique_ptr<RoundDocument> document);
+    void onRoundChanged();
+    void onNavigatorRowChanged(int row);
+    void updateWindowTitle();
+    void updateActions();
+    void updateUndoActions();
+    void rebuildRecentMenu();
+    void refreshWelcome();
+    void showAbout();
+    void rememberDirectory(const QString &path);
+    QString startDirectory() const;
+
+    static QStringList droppedRounds(const QMimeData *mime);
+
+    DialogService *m_dialogs;
+    std::unique_ptr<DialogService> m_ownDialogs;
+    EditRunner *m_edits;
+    std::unique_ptr<RoundDocument> m_document;
+
+    QStackedWidget *m_central = nullptr;
+    WelcomePage *m_welcomePage = nullptr;
+    QWidget *m_roundPage = nullptr;
+    NoticeBox *m_readOnlyBanner = nullptr;
+    QSplitter *m_splitter = nullptr;
+    QListView *m_navigator = nullptr;
+    StageListModel *m_stageModel = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    OverviewPage *m_overviewPage = nullptr;
+    StagePage *m_stagePage = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_demoAction = nullptr;
+    QAction *m_closeAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_clearRecentAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    QAction *m_aboutQtAction = nullptr;
+    QList<QAction *> m_goActions;
+    QMenu *m_recentMenu = nullptr;
+};
+
+} // namespace CoCommission

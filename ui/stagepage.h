@@ -1,0 +1,82 @@
+#pragma once
+
+#include "core/round/stage.h"
+
+#include <QPointer>
+#include <QScrollArea>
+
+class QGroupBox;
+class QLabel;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+
+namespace CoCommission {
+
+class DialogService;
+class EditRunner;
+class RoundDocument;
+
+/**
+ * One stage of the round: where it stands, what it still needs (met requirements ticked, then
+ * the signatures), the status actions and sign-off, the sign-offs recorded, and a plain "not
+ * built yet" box. The needs stage also lists the round's needs figures per authority.
+ *
+ * Each action button is enabled exactly when StageRules allows the change; when it is not, its
+ * tooltip (and the line under the buttons) gives the reason.
+ */
+class StagePage : public QScrollArea
+{
+    Q_OBJECT
+
+public:
+    StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent = nullptr);
+    ~StagePage() override;
+
+    void setDocument(RoundDocument *document);
+    void setStage(StageId stage);
+    StageId stage() const { return m_stage; }
+
+    QListWidget *needsList() const { return m_needsList; }
+    QPushButton *startButton() const { return m_startButton; }
+    QPushButton *markReadyButton() const { return m_markReadyButton; }
+    QPushButton *withdrawButton() const { return m_withdrawButton; }
+    QPushButton *signOffButton() const { return m_signOffButton; }
+    QTableWidget *signOffTable() const { return m_signOffTable; }
+    QTableWidget *figuresTable() const { return m_figuresTable; }
+
+private:
+    void refresh();
+    void refreshNeeds();
+    void refreshActions();
+    void refreshSignOffs();
+    void refreshFigures();
+
+    void changeStatus(StageStatus status);
+    void signOff();
+
+    EditRunner *m_edits;
+    DialogService *m_dialogs;
+    QPointer<RoundDocument> m_document;
+    StageId m_stage = StageId::Needs;
+
+    QLabel *m_heading;
+    QLabel *m_statusIcon;
+    QLabel *m_statusLabel;
+    QListWidget *m_needsList;
+    QPushButton *m_startButton;
+    QPushButton *m_markReadyButton;
+    QPushButton *m_withdrawButton;
+    QPushButton *m_signOffButton;
+    QLabel *m_nextStepLabel;
+    QTableWidget *m_signOffTable;
+    QLabel *m_noSignOffsLabel;
+    QGroupBox *m_notBuiltBox;
+    QLabel *m_notBuiltLabel;
+    QGroupBox *m_figuresBox;
+    QLabel *m_figuresHeading;
+    QLabel *m_figuresSource;
+    QTableWidget *m_figuresTable;
+};
+
+} // namespace CoCommission
