@@ -26,9 +26,7 @@ namespace CoCommission {
 namespace {
 
 enum SignOffColumn {
-    PartyColumn,
-    NameColumn,
-    RoleColumn,
+    SignedByColumn, ///< party, name and role, one per line
     DateColumn,
     RationaleColumn,
     SnapshotColumn,
@@ -164,15 +162,14 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
 
     // Sign-offs recorded.
     auto *signOffBox = new QGroupBox(tr("Sign-offs"), content);
-    m_signOffTable = makeTable({tr("Party"), tr("Name"), tr("Role"), tr("Date"), tr("Rationale"),
-                                tr("Snapshot (SHA-256)")},
-                               tr("Sign-offs recorded for this stage"), signOffBox);
+    m_signOffTable =
+        makeTable({tr("Signed by"), tr("Date"), tr("Rationale"), tr("Snapshot (SHA-256)")},
+                  tr("Sign-offs recorded for this stage"), signOffBox);
     m_signOffTable->setObjectName(QStringLiteral("signOffTable"));
-    // Role and rationale share the free width and wrap; rows grow to fit them.
+    // The rationale takes the free width and wraps; rows grow to fit it.
     QHeaderView *signOffHeader = m_signOffTable->horizontalHeader();
     for (int column = 0; column < SignOffColumnCount; ++column)
         signOffHeader->setSectionResizeMode(column, QHeaderView::ResizeToContents);
-    signOffHeader->setSectionResizeMode(RoleColumn, QHeaderView::Stretch);
     signOffHeader->setSectionResizeMode(RationaleColumn, QHeaderView::Stretch);
     m_signOffTable->setWordWrap(true);
     m_signOffTable->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -402,9 +399,7 @@ void StagePage::refreshSignOffs()
     int row = 0;
     for (const SignOff &s : signOffs) {
         const QString cells[SignOffColumnCount] = {
-            partyName(s.party),
-            s.name,
-            s.role,
+            QStringList{partyName(s.party), s.name, s.role}.join(QLatin1Char('\n')),
             QLocale().toString(s.signedAt.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm")),
             s.rationale,
             s.snapshotSha256.left(kSnapshotHexDigits),

@@ -356,10 +356,11 @@ void TestMainWindow::signingOffStageOneThroughTheDialogService()
 
     QTableWidget *table = page->signOffTable();
     QCOMPARE(table->rowCount(), 2);
-    QCOMPARE(table->item(0, 0)->text(), partyName(SignOffParty::Dwp));
-    QCOMPARE(table->item(1, 1)->text(), QStringLiteral("Ben Jones"));
+    QCOMPARE(table->columnCount(), 4);
+    QVERIFY(table->item(0, 0)->text().startsWith(partyName(SignOffParty::Dwp)));
+    QVERIFY(table->item(1, 0)->text().contains(QStringLiteral("Ben Jones")));
     const QString sha = window->document()->round().signOffs.at(1).snapshotSha256;
-    QCOMPARE(table->item(1, 5)->text(), sha.left(12));
+    QCOMPARE(table->item(1, 3)->text(), sha.left(12));
     QVERIFY(!page->signOffButton()->isEnabled());
     QVERIFY(!page->startButton()->isEnabled());
     QVERIFY(outstandingNeedsText(*window).contains(
