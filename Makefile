@@ -12,7 +12,7 @@ PACKAGES := cmake ninja-build g++ make pkg-config ccache \
 	qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools \
 	qt6-l10n-tools libqt6sql6-sqlite libqt6opengl6-dev libxkbcommon-dev libgl-dev \
 	qt6-qpa-plugins libqt6svg6 libboost-serialization-dev libboost-random-dev libgeos-dev \
-	sqlite3 xvfb xauth poppler-utils fonts-dejavu-core
+	sqlite3 libsqlite3-dev xvfb xauth poppler-utils fonts-dejavu-core
 
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 

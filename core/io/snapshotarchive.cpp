@@ -149,9 +149,21 @@ void serialize(Archive &ar, CoCommission::Observation &o, unsigned int)
     ar &o.gssCode &o.measure &o.date &o.value;
 }
 template<class Archive>
-void serialize(Archive &ar, CoCommission::NeedsDataset &d, unsigned int)
+void serialize(Archive &ar, CoCommission::Measure &m, unsigned int)
+{
+    ar &m.key &m.label &m.dimensionValues;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::NeedsDataset &d, unsigned int version)
 {
     ar &d.id &d.name &d.source &d.illustrative &d.observations;
+    if (version >= 1)
+        ar &d.fileName &d.sha256 &d.rowCount &d.importedAt &d.dimensions &d.measures;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::RatioIndicator &r, unsigned int)
+{
+    ar &r.id &r.name &r.numerator &r.denominator &r.scale;
 }
 template<class Archive>
 void serialize(Archive &ar, CoCommission::StageState &s, unsigned int)
@@ -167,7 +179,7 @@ void serialize(Archive &ar, CoCommission::SignOff &s, unsigned int)
     ar &s.name &s.role &s.rationale &s.signedAt &s.snapshot &s.snapshotSha256;
 }
 template<class Archive>
-void serialize(Archive &ar, CoCommission::Round &r, unsigned int)
+void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
 {
     ar &r.title &r.programme;
     enumField(ar, r.model, 1, 3);
@@ -175,11 +187,16 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int)
     for (CoCommission::StageState &stage : r.stages)
         ar &stage;
     ar &r.signOffs &r.datasets;
+    if (version >= 2)
+        ar &r.ratios;
 }
 
 } // namespace boost::serialization
 
-BOOST_CLASS_VERSION(CoCommission::Round, 1)
+// Version history. Round 1: first release; 2: ratio indicators. NeedsDataset 1: provenance,
+// dimensions and measures of imported data.
+BOOST_CLASS_VERSION(CoCommission::Round, 2)
+BOOST_CLASS_VERSION(CoCommission::NeedsDataset, 1)
 
 namespace CoCommission::SnapshotArchive {
 

@@ -96,9 +96,22 @@ Result<Round> demo()
     figures.name = tr("Illustrative labour-market figures");
     figures.source = tr("Invented for the demo round: not official statistics");
     figures.illustrative = true;
+    figures.dimensions = {tr("Measure")};
+    const std::pair<const char *, const char *> measures[] = {
+        {"population_16_64",
+         QT_TRANSLATE_NOOP("CoCommission::LondonRound", "Population aged 16-64")},
+        {"claimant_count", QT_TRANSLATE_NOOP("CoCommission::LondonRound", "Claimant count")},
+        {"claimants_12_months_plus",
+         QT_TRANSLATE_NOOP("CoCommission::LondonRound", "Claimants for 12 months or more")},
+        {"esa_claimants", QT_TRANSLATE_NOOP("CoCommission::LondonRound", "ESA claimants")},
+    };
+    for (const auto &[key, label] : measures)
+        figures.measures.append({QString::fromLatin1(key), tr(label), {QString::fromLatin1(key)}});
     for (const QStringList &row : *rows)
         figures.observations.append({row[0], row[1], row[2], row[3].toDouble()});
     round->datasets.append(figures);
+    round->ratios.append({0, tr("Claimant rate (%)"), QStringLiteral("claimant_count"),
+                          QStringLiteral("population_16_64"), 100.0});
 
     round->stage(StageId::Needs).status = StageStatus::InProgress;
     return round;

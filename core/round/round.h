@@ -60,15 +60,32 @@ struct CpaPlan
     bool operator==(const CpaPlan &) const = default;
 };
 
-/** One figure of a needs dataset: \a measure for one authority at one date. */
+/**
+ * One figure at authority level: \a measure for one authority at one date. Figures imported for
+ * smaller areas are summed to their authority; a sum with a missing part is left out, never
+ * counted as zero.
+ */
 struct Observation
 {
     QString gssCode;
-    QString measure; ///< e.g. "claimant_count"
+    QString measure; ///< the Measure's key, e.g. "claimant_count" or "d3s2"
     QString date;    ///< "YYYY-MM" or "YYYY"
     double value = 0;
 
     bool operator==(const Observation &) const = default;
+};
+
+/**
+ * A measure of a dataset: one value of each of its dimensions (e.g. claimant count for people
+ * of all ages). Its key is unique in the round and stable: it is the measure's indicator id.
+ */
+struct Measure
+{
+    QString key;
+    QString label;               ///< e.g. "Claimant count: people, all ages"
+    QStringList dimensionValues; ///< in the order of the dataset's dimensions
+
+    bool operator==(const Measure &) const = default;
 };
 
 /** A set of labour-market figures with its provenance. */
@@ -78,9 +95,31 @@ struct NeedsDataset
     QString name;
     QString source;
     bool illustrative = false; ///< invented figures: every view must say so
-    QList<Observation> observations;
+    QString fileName;          ///< the imported file's name, empty for built-in figures
+    QString sha256;            ///< of the imported file's bytes, to detect a second import
+    qint64 rowCount = 0;       ///< data rows in the imported file
+    QDateTime importedAt;
+    QStringList dimensions; ///< e.g. "GENDER", "AGE", "MEASURES"
+    QList<Measure> measures;
+    QList<Observation> observations; ///< authority-level figures of every measure
 
     bool operator==(const NeedsDataset &) const = default;
+};
+
+/**
+ * A derived indicator: numerator / denominator × scale, each a measure key. For a group of
+ * authorities it is recomputed from the summed parts, never averaged.
+ */
+struct RatioIndicator
+{
+    qint64 id = 0;
+    QString name;
+    QString numerator;
+    QString denominator;
+    double scale = 100;
+
+    QString key() const { return QStringLiteral("r%1").arg(id); }
+    bool operator==(const RatioIndicator &) const = default;
 };
 
 /** The state of one stage of the cycle. */
@@ -110,6 +149,7 @@ struct Round
     std::array<StageState, 6> stages{};
     QList<SignOff> signOffs;
     QList<NeedsDataset> datasets;
+    QList<RatioIndicator> ratios;
 
     bool operator==(const Round &) const = default;
 

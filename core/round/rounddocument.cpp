@@ -1,12 +1,19 @@
 #include "core/round/rounddocument.h"
 
+#include "core/io/lookupimport.h"
+#include "core/io/nomisimport.h"
 #include "core/io/snapshotarchive.h"
+#include "core/needs/aggregator.h"
+#include "core/needs/indicators.h"
 #include "core/round/stagerules.h"
 #include "core/store/auditlog.h"
 #include "core/store/roundstore.h"
+#include "core/store/sql.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
+#include <QSqlQuery>
 #include <QUndoStack>
 
 namespace CoCommission {
@@ -325,6 +332,192 @@ Result<SignOffId> RoundDocument::signOff(StageId stage, SignOffParty party, cons
     emit stageChanged(stage);
     emit roundChanged();
     return signOff.id;
+}
+
+static QStringList authorityCodes(const Round &round)
+{
+    QStringList codes;
+    for (const Authority &a : round.authorities)
+        codes.append(a.gssCode);
+    return codes;
+}
+
+static Result<QHash<QString, QString>> readLookups(QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (!q.exec(QStringLiteral("SELECT child_code, authority_code FROM lookups")))
+        return Error{q.lastError().text()};
+    QHash<QString, QString> lookup;
+    while (q.next())
+        lookup.insert(q.value(0).toString(), q.value(1).toString());
+    return lookup;
+}
+
+Result<NomisImportSummary>
+RoundDocument::importNomis(const QString &path, const QString &datasetName,
+                           const std::function<bool(qint64, qint64)> &progress)
+{
+    if (const QString why = whyNotEditable(); !why.isEmpty())
+        return Error{why};
+    std::optional<NomisImportSummary> summary;
+    const Status s = m_file->transaction([&](QSqlDatabase &db) -> Status {
+        const auto lookup = readLookups(db);
+        if (!lookup)
+            return lookup.error();
+        Result<NomisImportSummary> imported =
+            NomisImport::run(db, path, datasetName, authorityCodes(m_round), *lookup, progress);
+        if (!imported)
+            return imported.error();
+        summary = std::move(*imported);
+        const NeedsDataset &d = summary->dataset;
+        return AuditLog::append(db,
+                                {0,
+                                 QDateTime::currentDateTimeUtc(),
+                                 m_actor,
+                                 QStringLiteral("import_nomis"),
+                                 QStringLiteral("dataset:%1").arg(d.id),
+                                 QString(),
+                                 tr("%1 from %2 (sha256 %3): %n row(s)", nullptr, int(d.rowCount))
+                                     .arg(d.name, d.fileName, d.sha256),
+                                 {},
+                                 {}});
+    });
+    if (!s)
+        return s.error(); // a refused or cancelled import is not a write failure
+    m_round.datasets.append(summary->dataset);
+    emit figuresChanged();
+    emit roundChanged();
+    return std::move(*summary);
+}
+
+Result<LookupImportSummary> RoundDocument::importLookup(const QString &path)
+{
+    if (const QString why = whyNotEditable(); !why.isEmpty())
+        return Error{why};
+    const QStringList authorities = authorityCodes(m_round);
+    const Result<LookupFile> file = LookupImport::read(path, authorities);
+    if (!file)
+        return file.error();
+
+    LookupImportSummary summary;
+    summary.rows = file->rows;
+    summary.unknownAuthorities = file->unknownAuthorities;
+    QList<NeedsDataset> datasets = m_round.datasets;
+    const Status s = m_file->transaction([&](QSqlDatabase &db) -> Status {
+        QSqlQuery insert(db);
+        insert.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO lookups (child_code, authority_code) VALUES (?, ?)"));
+        for (auto it = file->childToAuthority.constBegin(); it != file->childToAuthority.constEnd();
+             ++it) {
+            insert.bindValue(0, it.key());
+            insert.bindValue(1, it.value());
+            if (!insert.exec())
+                return Error{insert.lastError().text()};
+        }
+        const auto lookup = readLookups(db);
+        if (!lookup)
+            return lookup.error();
+        // Sum every imported dataset again from its rows as imported.
+        for (NeedsDataset &d : datasets) {
+            if (d.fileName.isEmpty())
+                continue;
+            AuthorityAggregator aggregator(authorities, *lookup);
+            QSqlQuery rows(db);
+            rows.setForwardOnly(true);
+            rows.prepare(QStringLiteral("SELECT r.series, g.code, r.date, r.value FROM "
+                                        "raw_values r JOIN geographies g ON g.id = "
+                                        "r.geography_id WHERE r.dataset_id = ?"));
+            rows.addBindValue(d.id);
+            if (!rows.exec())
+                return Error{rows.lastError().text()};
+            QHash<QString, int> dateIndex;
+            QStringList dates;
+            QHash<QString, AuthorityAggregator::Target> targets;
+            while (rows.next()) {
+                const QString code = rows.value(1).toString();
+                auto target = targets.constFind(code);
+                if (target == targets.constEnd())
+                    target = targets.insert(code, aggregator.target(code));
+                const QString date = rows.value(2).toString();
+                auto di = dateIndex.constFind(date);
+                if (di == dateIndex.constEnd()) {
+                    dates.append(date);
+                    di = dateIndex.insert(date, int(dates.size() - 1));
+                }
+                const QVariant v = rows.value(3);
+                aggregator.add(*target, rows.value(0).toInt(), *di,
+                               v.isNull() ? std::nullopt : std::optional<double>(v.toDouble()));
+            }
+            QStringList keys;
+            for (const Measure &m : d.measures)
+                keys.append(m.key);
+            d.observations = aggregator.observations(keys, dates);
+            if (Status r = Sql::exec(
+                    db, QStringLiteral("DELETE FROM observations WHERE dataset_id = ?"), {d.id});
+                !r)
+                return r;
+            if (Status r = RoundStore::insertObservations(db, d.id, d.observations); !r)
+                return r;
+            ++summary.datasetsReaggregated;
+        }
+        return AuditLog::append(
+            db, {0,
+                 QDateTime::currentDateTimeUtc(),
+                 m_actor,
+                 QStringLiteral("import_lookup"),
+                 QStringLiteral("lookups"),
+                 QString(),
+                 tr("%1: %2 area(s)").arg(QFileInfo(path).fileName()).arg(file->rows),
+                 {},
+                 {}});
+    });
+    if (!s)
+        return fail(tr("The lookup was not imported into %1, and nothing was changed: %2")
+                        .arg(displayName(), s.errorMessage()))
+            .error();
+    m_round.datasets = datasets;
+    emit figuresChanged();
+    emit roundChanged();
+    return summary;
+}
+
+Result<QString> RoundDocument::addRatio(const QString &name, const QString &numerator,
+                                        const QString &denominator, double scale)
+{
+    const Indicators indicators(m_round);
+    const IndicatorInfo *num = indicators.find(numerator);
+    const IndicatorInfo *den = indicators.find(denominator);
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty())
+        return Error{tr("An indicator needs a name.")};
+    if (indicators.find(trimmed))
+        return Error{tr("The round already has an indicator called \"%1\".").arg(trimmed)};
+    for (const auto &[info, given] : {std::pair{num, numerator}, std::pair{den, denominator}}) {
+        if (!info)
+            return Error{tr("The round has no measure \"%1\": run \"cocommission indicators\" "
+                            "to list them.")
+                             .arg(given)};
+        if (info->kind != IndicatorInfo::Kind::Measure)
+            return Error{tr("\"%1\" is a ratio: a ratio is made of two measures.").arg(given)};
+    }
+    if (!std::isfinite(scale) || scale == 0)
+        return Error{tr("The scale must be a number other than 0 (e.g. 100 for a percentage).")};
+    RatioIndicator ratio{0, trimmed, num->id, den->id, scale};
+    if (Status s = write(QStringLiteral("add_indicator"), QStringLiteral("indicators"), QString(),
+                         tr("%1 = %2 / %3 × %4").arg(trimmed, num->id, den->id).arg(scale),
+                         [&](QSqlDatabase &db) -> Status {
+                             const Result<qint64> id = RoundStore::insertRatio(db, ratio);
+                             if (!id)
+                                 return id.error();
+                             ratio.id = *id;
+                             return {};
+                         });
+        !s)
+        return s.error();
+    m_round.ratios.append(ratio);
+    emit figuresChanged();
+    emit roundChanged();
+    return ratio.key();
 }
 
 Result<Round> RoundDocument::snapshotRound(SnapshotId id)

@@ -13,6 +13,16 @@ class QUndoStack;
 namespace CoCommission {
 
 struct AuditEntry;
+struct LookupFile;
+struct NomisImportSummary;
+
+/** What importing a lookup did. */
+struct LookupImportSummary
+{
+    qint64 rows = 0;
+    QStringList unknownAuthorities;
+    int datasetsReaggregated = 0;
+};
 
 /**
  * One open round: the live Round value, the project file behind it and the undo stack.
@@ -60,6 +70,25 @@ public:
     Status adoptPlan(PlanId plan, const QString &reason = {});
 
     /**
+     * Imports a NOMIS CSV download as a new dataset (see NomisImport), in one transaction:
+     * cancelled through \a progress or failed, it leaves the round exactly as it was. A file
+     * imported before is refused.
+     */
+    Result<NomisImportSummary>
+    importNomis(const QString &path, const QString &datasetName = {},
+                const std::function<bool(qint64 done, qint64 total)> &progress = {});
+
+    /**
+     * Imports a lookup of smaller areas to authorities and sums every imported dataset again
+     * through it, in one transaction.
+     */
+    Result<LookupImportSummary> importLookup(const QString &path);
+
+    /** Defines a ratio indicator: numerator / denominator × scale, each a measure key or name. */
+    Result<QString> addRatio(const QString &name, const QString &numerator,
+                             const QString &denominator, double scale = 100);
+
+    /**
      * Records \a party's signature on \a stage with a snapshot of the round as signed. When the
      * last required party signs, the stage becomes signed off. A signature is final: it is not
      * an undo step, and the undo history before it is cleared.
@@ -81,6 +110,8 @@ signals:
     void stageChanged(CoCommission::StageId stage);
     void adoptedPlanChanged(CoCommission::PlanId plan);
     void signOffRecorded(CoCommission::StageId stage, CoCommission::SignOffId signOff);
+    /** Datasets or indicators were added or their figures changed. */
+    void figuresChanged();
     /** After any change to round(), following the specific signal. */
     void roundChanged();
     /** A change could not be written; nothing was changed. */

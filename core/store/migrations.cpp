@@ -65,12 +65,58 @@ Status createVersion1(QSqlDatabase &db)
     return Sql::exec(db, QStringLiteral("PRAGMA application_id = %1").arg(kApplicationId));
 }
 
+// Version 2: labour-market datasets imported from NOMIS: provenance, dimensions and measures,
+// the rows as imported (any geography), lookups from small areas to authorities, and ratio
+// indicators. Authority-level figures stay in observations, keyed by measure.
+Status addLabourMarketData(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "ALTER TABLE datasets ADD COLUMN file_name TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE datasets ADD COLUMN sha256 TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE datasets ADD COLUMN row_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE datasets ADD COLUMN imported_at TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE datasets ADD COLUMN dimensions TEXT NOT NULL DEFAULT ''",
+        "CREATE UNIQUE INDEX datasets_by_sha256 ON datasets(sha256) WHERE sha256 <> ''",
+        "CREATE TABLE measures ("
+        " key TEXT PRIMARY KEY,"
+        " dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,"
+        " label TEXT NOT NULL, dimension_values TEXT NOT NULL, position INTEGER NOT NULL)",
+        // The measures of version-1 datasets were plain keys; give the demo's readable labels.
+        "INSERT INTO measures (key, dataset_id, label, dimension_values, position)"
+        " SELECT measure, dataset_id,"
+        "  CASE measure WHEN 'population_16_64' THEN 'Population aged 16-64'"
+        "   WHEN 'claimant_count' THEN 'Claimant count'"
+        "   WHEN 'claimants_12_months_plus' THEN 'Claimants for 12 months or more'"
+        "   WHEN 'esa_claimants' THEN 'ESA claimants' ELSE measure END,"
+        "  measure, MIN(rowid) FROM observations GROUP BY dataset_id, measure",
+        "UPDATE datasets SET dimensions = 'Measure' WHERE id IN (SELECT dataset_id FROM measures)",
+        "CREATE TABLE geographies ("
+        " id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+        " type TEXT NOT NULL)",
+        // As imported, every geography; no index: it is read whole, only to re-aggregate.
+        "CREATE TABLE raw_values ("
+        " dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,"
+        " series INTEGER NOT NULL, geography_id INTEGER NOT NULL, date TEXT NOT NULL,"
+        " value REAL, status TEXT)",
+        "CREATE TABLE lookups (child_code TEXT PRIMARY KEY, authority_code TEXT NOT NULL)",
+        "CREATE TABLE ratio_indicators ("
+        " id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, numerator TEXT NOT NULL,"
+        " denominator TEXT NOT NULL, scale REAL NOT NULL)",
+    };
+    for (const char *statement : statements) {
+        if (Status s = Sql::exec(db, QString::fromLatin1(statement)); !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
 {
     static const QList<Migration> steps = {
         {1, QStringLiteral("first schema"), createVersion1},
+        {2, QStringLiteral("labour-market data"), addLabourMarketData},
     };
     return steps;
 }

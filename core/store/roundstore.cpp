@@ -37,6 +37,82 @@ Status setMeta(QSqlDatabase &db, const QString &key, const QString &value)
                      {key, value.isNull() ? QStringLiteral("") : value});
 }
 
+static QString joinList(const QStringList &list)
+{
+    return list.join(QLatin1Char('\n'));
+}
+
+static QStringList splitList(const QString &text)
+{
+    return text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
+}
+
+Result<qint64> insertDataset(QSqlDatabase &db, NeedsDataset &d)
+{
+    QSqlQuery count(db);
+    if (!count.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) + 1 FROM datasets")) ||
+        !count.next())
+        return Error{Sql::describe(count, tr("Could not store the figures"))};
+    const Result<qint64> id = Sql::insert(
+        db,
+        QStringLiteral("INSERT INTO datasets (name, source, illustrative, position, file_name, "
+                       "sha256, row_count, imported_at, dimensions) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {d.name, d.source, d.illustrative ? 1 : 0, count.value(0),
+         d.fileName.isNull() ? QStringLiteral("") : d.fileName,
+         d.sha256.isNull() ? QStringLiteral("") : d.sha256, d.rowCount,
+         d.importedAt.isValid() ? timestamp(d.importedAt) : QStringLiteral(""),
+         joinList(d.dimensions)});
+    if (!id)
+        return id.error();
+    d.id = *id;
+    if (Status r = insertMeasures(db, d.id, d.measures); !r)
+        return r.error();
+    return id;
+}
+
+Status insertMeasures(QSqlDatabase &db, qint64 datasetId, const QList<Measure> &measures)
+{
+    int position = 0;
+    for (const Measure &m : measures) {
+        if (Status r =
+                Sql::exec(db,
+                          QStringLiteral("INSERT INTO measures (key, dataset_id, label, "
+                                         "dimension_values, position) "
+                                         "VALUES (?, ?, ?, ?, ?)"),
+                          {m.key, datasetId, m.label, joinList(m.dimensionValues), position++});
+            !r)
+            return r;
+    }
+    return {};
+}
+
+Status insertObservations(QSqlDatabase &db, qint64 datasetId,
+                          const QList<Observation> &observations)
+{
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO observations (dataset_id, gss_code, measure, "
+                                  "date, value) VALUES (?, ?, ?, ?, ?)"));
+    for (const Observation &o : observations) {
+        insert.bindValue(0, datasetId);
+        insert.bindValue(1, o.gssCode);
+        insert.bindValue(2, o.measure);
+        insert.bindValue(3, o.date);
+        insert.bindValue(4, o.value);
+        if (!insert.exec())
+            return Error{Sql::describe(insert, tr("Could not store the figures"))};
+    }
+    return {};
+}
+
+Result<qint64> insertRatio(QSqlDatabase &db, const RatioIndicator &ratio)
+{
+    return Sql::insert(db,
+                       QStringLiteral("INSERT INTO ratio_indicators (name, numerator, "
+                                      "denominator, scale) VALUES (?, ?, ?, ?)"),
+                       {ratio.name, ratio.numerator, ratio.denominator, ratio.scale});
+}
+
 Status insertRound(QSqlDatabase &db, Round &round)
 {
     Status s = setMeta(db, QStringLiteral("title"), round.title);
@@ -116,28 +192,18 @@ Status insertRound(QSqlDatabase &db, Round &round)
             !r)
             return r;
     }
-    position = 0;
     for (NeedsDataset &d : round.datasets) {
-        const Result<qint64> id = Sql::insert(
-            db,
-            QStringLiteral("INSERT INTO datasets (name, source, illustrative, position) "
-                           "VALUES (?, ?, ?, ?)"),
-            {d.name, d.source, d.illustrative ? 1 : 0, position++});
+        const Result<qint64> id = insertDataset(db, d);
         if (!id)
             return id.error();
-        d.id = *id;
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral("INSERT INTO observations (dataset_id, gss_code, measure, "
-                                      "date, value) VALUES (?, ?, ?, ?, ?)"));
-        for (const Observation &o : d.observations) {
-            insert.bindValue(0, *id);
-            insert.bindValue(1, o.gssCode);
-            insert.bindValue(2, o.measure);
-            insert.bindValue(3, o.date);
-            insert.bindValue(4, o.value);
-            if (!insert.exec())
-                return Error{Sql::describe(insert, tr("Could not store the figures"))};
-        }
+        if (Status r = insertObservations(db, *id, d.observations); !r)
+            return r;
+    }
+    for (RatioIndicator &ratio : round.ratios) {
+        const Result<qint64> id = insertRatio(db, ratio);
+        if (!id)
+            return id.error();
+        ratio.id = *id;
     }
     return {};
 }
@@ -262,7 +328,8 @@ Result<Round> load(QSqlDatabase &db)
         round.signOffs.append(s);
     }
 
-    if (!q.exec(QStringLiteral("SELECT id, name, source, illustrative FROM datasets "
+    if (!q.exec(QStringLiteral("SELECT id, name, source, illustrative, file_name, sha256, "
+                               "row_count, imported_at, dimensions FROM datasets "
                                "ORDER BY position")))
         return readError(q, tr("figures"));
     while (q.next()) {
@@ -271,9 +338,22 @@ Result<Round> load(QSqlDatabase &db)
         d.name = q.value(1).toString();
         d.source = q.value(2).toString();
         d.illustrative = q.value(3).toInt() != 0;
+        d.fileName = q.value(4).toString();
+        d.sha256 = q.value(5).toString();
+        d.rowCount = q.value(6).toLongLong();
+        d.importedAt = fromTimestamp(q.value(7).toString());
+        d.dimensions = splitList(q.value(8).toString());
         round.datasets.append(d);
     }
     for (NeedsDataset &d : round.datasets) {
+        q.prepare(QStringLiteral("SELECT key, label, dimension_values FROM measures "
+                                 "WHERE dataset_id = ? ORDER BY position"));
+        q.addBindValue(d.id);
+        if (!q.exec())
+            return readError(q, tr("figures"));
+        while (q.next())
+            d.measures.append(
+                {q.value(0).toString(), q.value(1).toString(), splitList(q.value(2).toString())});
         q.prepare(QStringLiteral("SELECT gss_code, measure, date, value FROM observations "
                                  "WHERE dataset_id = ? ORDER BY rowid"));
         q.addBindValue(d.id);
@@ -283,6 +363,12 @@ Result<Round> load(QSqlDatabase &db)
             d.observations.append({q.value(0).toString(), q.value(1).toString(),
                                    q.value(2).toString(), q.value(3).toDouble()});
     }
+    if (!q.exec(QStringLiteral("SELECT id, name, numerator, denominator, scale "
+                               "FROM ratio_indicators ORDER BY id")))
+        return readError(q, tr("indicators"));
+    while (q.next())
+        round.ratios.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toString(), q.value(4).toDouble()});
     return round;
 }
 

@@ -33,6 +33,13 @@ namespace RoundStore {
 Status insertRound(QSqlDatabase &db, Round &round);
 Result<Round> load(QSqlDatabase &db);
 
+/** Inserts \a dataset with its measures (not its observations) and sets its id. */
+Result<qint64> insertDataset(QSqlDatabase &db, NeedsDataset &dataset);
+Status insertMeasures(QSqlDatabase &db, qint64 datasetId, const QList<Measure> &measures);
+Status insertObservations(QSqlDatabase &db, qint64 datasetId,
+                          const QList<Observation> &observations);
+Result<qint64> insertRatio(QSqlDatabase &db, const RatioIndicator &ratio);
+
 Status setMeta(QSqlDatabase &db, const QString &key, const QString &value);
 Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status);
 /** Makes \a plan the one adopted plan. */

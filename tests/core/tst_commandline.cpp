@@ -28,6 +28,9 @@ private slots:
     void verifyNamesAChangedAuditRow();
     void unreadableInputExitsTwo();
     void binaryRunsWithoutADisplay();
+    void labourMarketDataFromImportToNeeds();
+    void needsRefusesWhatItCannotAnswer_data();
+    void needsRefusesWhatItCannotAnswer();
 
 private:
     QTemporaryDir m_dir;
@@ -201,6 +204,109 @@ void TestCommandLine::binaryRunsWithoutADisplay()
                                                               "'forged' WHERE seq = 1")}),
              0);
     QCOMPARE(run({QStringLiteral("verify"), path}), 1);
+}
+
+void TestCommandLine::labourMarketDataFromImportToNeeds()
+{
+    const QString path = m_dir.filePath(QStringLiteral("needs.cocom"));
+    const QString data = TestSupport::dataDir() + QStringLiteral("/nomis/");
+    QCOMPARE(runCli({"new", path, "--demo"}).exitCode, 0);
+
+    const auto imported = runCli(
+        {"import-nomis", path, data + "claimant_count.csv", "--name", "Claimant count", "--json"});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.err));
+    const QJsonObject summary = QJsonDocument::fromJson(imported.out.toUtf8()).object();
+    QCOMPARE(summary.value("rows").toInt(), 132);
+    QCOMPARE(summary.value("missing_values").toInt(), 1);
+    QCOMPARE(summary.value("measures").toArray().size(), 2);
+
+    const auto again = runCli({"import-nomis", path, data + "claimant_count.csv"});
+    QCOMPARE(again.exitCode, 2);
+    QVERIFY(again.err.contains("imported already"));
+
+    const auto listed = runCli({"indicators", path, "--json"});
+    QCOMPARE(listed.exitCode, 0);
+    const QJsonArray indicators =
+        QJsonDocument::fromJson(listed.out.toUtf8()).object().value("indicators").toArray();
+    QJsonObject youth;
+    for (const QJsonValue &v : indicators) {
+        if (v["name"].toString() == QLatin1String("Claimant count: Aged 18-24"))
+            youth = v.toObject();
+    }
+    QCOMPARE(youth.value("kind").toString(), QStringLiteral("measure"));
+    QCOMPARE(youth.value("dimensions").toObject().value("AGE").toString(),
+             QStringLiteral("Aged 18-24"));
+    QCOMPARE(youth.value("dates").toArray(), (QJsonArray{"2024-04", "2024-05"}));
+    const QString youthId = youth.value("id").toString();
+    QString allId;
+    for (const QJsonValue &v : indicators) {
+        if (v["name"].toString() == QLatin1String("Claimant count: All categories: Age 16+"))
+            allId = v["id"].toString();
+    }
+    QVERIFY(!allId.isEmpty());
+
+    const auto added = runCli({"indicator", "add", path, "--name", "Youth share", "--ratio",
+                               youthId, allId, "--scale", "100"});
+    QVERIFY2(added.exitCode == 0, qPrintable(added.err));
+    QCOMPARE(runCli({"indicator", "add", path, "--name", "Youth share", "--ratio", youthId, allId})
+                 .exitCode,
+             2); // the name is taken
+
+    const auto needs = runCli({"needs", path, "--indicator", "Youth share", "--by", "cpa", "--date",
+                               "2024-04", "--json"});
+    QVERIFY2(needs.exitCode == 0, qPrintable(needs.err));
+    const QJsonObject o = QJsonDocument::fromJson(needs.out.toUtf8()).object();
+    QCOMPARE(o.value("indicator").toString(), QStringLiteral("Youth share"));
+    QCOMPARE(o.value("date").toString(), QStringLiteral("2024-04"));
+    QCOMPARE(o.value("by").toString(), QStringLiteral("cpa"));
+    const QJsonArray values = o.value("values").toArray();
+    QCOMPARE(values.size(), 4);
+    QCOMPARE(values.first()["code"].toString(), QStringLiteral("Central London Forward"));
+    QVERIFY(values.first()["value"].isDouble());
+    const double share = values.first()["value"].toDouble();
+    QVERIFY(share > 0 && share < 100);
+
+    // May has a missing figure in South London: null, not zero.
+    const auto may =
+        runCli({"needs", path, "--indicator", youthId, "--by", "partnership", "--json"});
+    QCOMPARE(may.exitCode, 0);
+    const QJsonObject mayObject = QJsonDocument::fromJson(may.out.toUtf8()).object();
+    QCOMPARE(mayObject.value("date").toString(), QStringLiteral("2024-05")); // the latest
+    int nulls = 0;
+    for (const QJsonValue &v : mayObject.value("values").toArray())
+        nulls += v["value"].isNull() ? 1 : 0;
+    QCOMPARE(nulls, 1);
+
+    const auto byAuthority = runCli({"needs", path, "--indicator", allId, "--by", "authority"});
+    QCOMPARE(byAuthority.exitCode, 0);
+    QVERIFY(byAuthority.out.contains("City of London: 300"));
+    QCOMPARE(runCli({"verify", path}).exitCode, 0);
+}
+
+void TestCommandLine::needsRefusesWhatItCannotAnswer_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown indicator") << QStringList{"--indicator", "Nothing"} << "no indicator";
+    QTest::newRow("unknown grouping")
+        << QStringList{"--indicator", "claimant_count", "--by", "ward"} << "--by must be";
+    QTest::newRow("date without figures")
+        << QStringList{"--indicator", "claimant_count", "--date", "1999-01"} << "no figures";
+    QTest::newRow("unknown plan") << QStringList{"--indicator", "claimant_count", "--by",
+                                                 "cpa",         "--plan",         "Nope"}
+                                  << "no CPA plan";
+}
+
+void TestCommandLine::needsRefusesWhatItCannotAnswer()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const QString path = m_dir.filePath(QStringLiteral("refuse.cocom"));
+    if (!QFile::exists(path))
+        QCOMPARE(runCli({"new", path, "--demo"}).exitCode, 0);
+    const auto run = runCli(QStringList{"needs", path} + arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(expected), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
