@@ -166,6 +166,21 @@ void serialize(Archive &ar, CoCommission::RatioIndicator &r, unsigned int)
     ar &r.id &r.name &r.numerator &r.denominator &r.scale;
 }
 template<class Archive>
+void serialize(Archive &ar, CoCommission::PriorityGroup &g, unsigned int)
+{
+    ar &g.key &g.name &g.description;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::PartnerRankingRecord &r, unsigned int)
+{
+    ar &r.cpa &r.partner &r.order;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::PriorityDecision &d, unsigned int)
+{
+    ar &d.cpa &d.order &d.rationale &d.decidedAt;
+}
+template<class Archive>
 void serialize(Archive &ar, CoCommission::StageState &s, unsigned int)
 {
     enumField(ar, s.status, 0, 3);
@@ -189,13 +204,15 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
     ar &r.signOffs &r.datasets;
     if (version >= 2)
         ar &r.ratios;
+    if (version >= 3)
+        ar &r.priorityGroups &r.rankings &r.decisions &r.priorityPlaces;
 }
 
 } // namespace boost::serialization
 
-// Version history. Round 1: first release; 2: ratio indicators. NeedsDataset 1: provenance,
-// dimensions and measures of imported data.
-BOOST_CLASS_VERSION(CoCommission::Round, 2)
+// Version history. Round 1: first release; 2: ratio indicators; 3: priorities (stage 2).
+// NeedsDataset 1: provenance, dimensions and measures of imported data.
+BOOST_CLASS_VERSION(CoCommission::Round, 3)
 BOOST_CLASS_VERSION(CoCommission::NeedsDataset, 1)
 
 namespace CoCommission::SnapshotArchive {

@@ -1,5 +1,7 @@
 #include "core/round/londonround.h"
 
+#include "core/priorities/catalogue.h"
+
 #include <QCoreApplication>
 #include <QFile>
 
@@ -52,6 +54,7 @@ Result<Round> blank(const QString &title)
         return rows.error();
     Round round;
     round.title = title;
+    round.priorityGroups = PriorityCatalogue::version1();
     round.model = DevolutionModel::CoCommissioning;
     for (const QStringList &row : *rows) {
         round.authorities.append({row[0], row[1]});

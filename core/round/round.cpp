@@ -74,6 +74,17 @@ std::optional<double> Round::claimantRate(const QString &gssCode) const
     return *claimants / *population * 100.0;
 }
 
+QStringList Round::priorityPartners(const Cpa &cpa) const
+{
+    QStringList partners{QStringLiteral("DWP")};
+    for (const Partnership &p : partnerships) {
+        if (std::any_of(p.members.begin(), p.members.end(),
+                        [&](const QString &code) { return cpa.members.contains(code); }))
+            partners.append(p.name);
+    }
+    return partners;
+}
+
 PlanCoverage planCoverage(const Round &round, const CpaPlan &plan)
 {
     PlanCoverage coverage;

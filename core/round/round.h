@@ -122,6 +122,37 @@ struct RatioIndicator
     bool operator==(const RatioIndicator &) const = default;
 };
 
+/** A group of people the programme may prioritise (stage 2), e.g. the ESA work-related group. */
+struct PriorityGroup
+{
+    QString key; ///< stable, e.g. "esa_wrag"
+    QString name;
+    QString description;
+
+    bool operator==(const PriorityGroup &) const = default;
+};
+
+/** One partner's ranking of the priority groups for one CPA of the adopted plan. */
+struct PartnerRankingRecord
+{
+    CpaId cpa;
+    QString partner;   ///< "DWP" or a partnership's name
+    QStringList order; ///< group keys, most important first
+
+    bool operator==(const PartnerRankingRecord &) const = default;
+};
+
+/** The partners' joint decision on one CPA's priorities, with its rationale (stage 2). */
+struct PriorityDecision
+{
+    CpaId cpa;
+    QStringList order; ///< the agreed order of group keys
+    QString rationale;
+    QDateTime decidedAt;
+
+    bool operator==(const PriorityDecision &) const = default;
+};
+
 /** The state of one stage of the cycle. */
 struct StageState
 {
@@ -150,8 +181,15 @@ struct Round
     QList<SignOff> signOffs;
     QList<NeedsDataset> datasets;
     QList<RatioIndicator> ratios;
+    QList<PriorityGroup> priorityGroups;
+    QList<PartnerRankingRecord> rankings;
+    QList<PriorityDecision> decisions;
+    QStringList priorityPlaces; ///< GSS codes of the authorities chosen as priority places
 
     bool operator==(const Round &) const = default;
+
+    /** The partners who rank \a cpa's priorities: DWP and each partnership with members in it. */
+    QStringList priorityPartners(const Cpa &cpa) const;
 
     const StageState &stage(StageId id) const { return stages[size_t(id)]; }
     StageState &stage(StageId id) { return stages[size_t(id)]; }

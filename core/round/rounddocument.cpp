@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QSet>
 #include <QSqlQuery>
 #include <QUndoStack>
 
@@ -518,6 +519,165 @@ Result<QString> RoundDocument::addRatio(const QString &name, const QString &nume
     emit figuresChanged();
     emit roundChanged();
     return ratio.key();
+}
+
+QString RoundDocument::whyPrioritiesFrozen() const
+{
+    switch (m_round.stage(StageId::Priorities).status) {
+    case StageStatus::SignedOff:
+        return tr("Stage 2 is signed off: its priorities are frozen.");
+    case StageStatus::ReadyForSignOff:
+        return tr("Stage 2 is marked ready for sign-off: withdraw it from sign-off to change its "
+                  "priorities.");
+    default:
+        return {};
+    }
+}
+
+static const Cpa *adoptedCpa(const Round &round, CpaId id)
+{
+    if (const CpaPlan *plan = round.adoptedPlan()) {
+        for (const Cpa &cpa : plan->cpas) {
+            if (cpa.id == id)
+                return &cpa;
+        }
+    }
+    return nullptr;
+}
+
+static std::optional<QString> whyNotAnOrder(const Round &round, const QStringList &order)
+{
+    QStringList keys;
+    for (const PriorityGroup &g : round.priorityGroups)
+        keys.append(g.key);
+    QStringList sortedOrder = order;
+    sortedOrder.sort();
+    keys.sort();
+    if (sortedOrder != keys)
+        return QCoreApplication::translate("CoCommission::RoundDocument",
+                                           "A ranking must place each of the %1 priority groups "
+                                           "exactly once (%2).")
+            .arg(keys.size())
+            .arg(keys.join(QStringLiteral(", ")));
+    return std::nullopt;
+}
+
+Status RoundDocument::setPartnerRanking(CpaId cpa, const QString &partner,
+                                        const std::optional<QStringList> &order)
+{
+    if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
+        return Error{why};
+    const Cpa *target = adoptedCpa(m_round, cpa);
+    if (!target)
+        return Error{tr("Rankings are made for the CPAs of the adopted plan; %1 is not one.")
+                         .arg(cpa.value())};
+    if (!m_round.priorityPartners(*target).contains(partner))
+        return Error{tr("\"%1\" is not a partner for %2 (the partners are: %3).")
+                         .arg(partner, target->name,
+                              m_round.priorityPartners(*target).join(QStringLiteral(", ")))};
+    if (order) {
+        if (const auto why = whyNotAnOrder(m_round, *order))
+            return Error{*why};
+    }
+    const auto existing = std::find_if(
+        m_round.rankings.begin(), m_round.rankings.end(),
+        [&](const PartnerRankingRecord &r) { return r.cpa == cpa && r.partner == partner; });
+    const QString before =
+        existing == m_round.rankings.end() ? QString() : existing->order.join(QLatin1Char(' '));
+    const QString after = order ? order->join(QLatin1Char(' ')) : QString();
+    if (before == after && (existing != m_round.rankings.end()) == order.has_value())
+        return {};
+    const PartnerRankingRecord record{cpa, partner, order.value_or(QStringList())};
+    if (Status s = write(
+            QStringLiteral("set_ranking"),
+            QStringLiteral("priorities:%1:%2").arg(target->name, partner), before, after,
+            [&](QSqlDatabase &db) { return RoundStore::setPartnerRanking(db, record, !order); });
+        !s)
+        return s;
+    if (existing != m_round.rankings.end()) {
+        if (order)
+            existing->order = *order;
+        else
+            m_round.rankings.erase(existing);
+    } else if (order) {
+        m_round.rankings.append(record);
+    }
+    emit prioritiesChanged();
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::setPriorityDecision(CpaId cpa,
+                                          const std::optional<PriorityDecision> &decision)
+{
+    if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
+        return Error{why};
+    const Cpa *target = adoptedCpa(m_round, cpa);
+    if (!target)
+        return Error{tr("Priorities are decided for the CPAs of the adopted plan; %1 is not one.")
+                         .arg(cpa.value())};
+    std::optional<PriorityDecision> stored = decision;
+    if (stored) {
+        if (const auto why = whyNotAnOrder(m_round, stored->order))
+            return Error{*why};
+        stored->cpa = cpa;
+        stored->rationale = stored->rationale.trimmed();
+        if (stored->rationale.isEmpty())
+            return Error{tr("A decision on priorities needs its rationale.")};
+        if (!stored->decidedAt.isValid())
+            stored->decidedAt = QDateTime::currentDateTimeUtc();
+    }
+    const auto existing = std::find_if(m_round.decisions.begin(), m_round.decisions.end(),
+                                       [&](const PriorityDecision &d) { return d.cpa == cpa; });
+    if (existing == m_round.decisions.end() && !stored)
+        return {};
+    auto describe = [](const PriorityDecision &d) {
+        return d.order.join(QLatin1Char(' ')) + QStringLiteral("; ") + d.rationale;
+    };
+    if (Status s = write(
+            QStringLiteral("decide_priorities"), QStringLiteral("priorities:%1").arg(target->name),
+            existing == m_round.decisions.end() ? QString() : describe(*existing),
+            stored ? describe(*stored) : QString(),
+            [&](QSqlDatabase &db) {
+                return RoundStore::setPriorityDecision(db, cpa, stored ? &*stored : nullptr);
+            });
+        !s)
+        return s;
+    if (existing != m_round.decisions.end()) {
+        if (stored)
+            *existing = *stored;
+        else
+            m_round.decisions.erase(existing);
+    } else {
+        m_round.decisions.append(*stored);
+    }
+    emit prioritiesChanged();
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::setPriorityPlaces(const QStringList &codes)
+{
+    if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
+        return Error{why};
+    for (const QString &code : codes) {
+        if (!m_round.authority(code))
+            return Error{tr("The round has no authority %1.").arg(code)};
+    }
+    if (QSet<QString>(codes.begin(), codes.end()).size() != codes.size())
+        return Error{tr("An authority is named twice among the priority places.")};
+    if (codes == m_round.priorityPlaces)
+        return {};
+    if (Status s =
+            write(QStringLiteral("set_priority_places"), QStringLiteral("priorities"),
+                  m_round.priorityPlaces.join(QLatin1Char(' ')), codes.join(QLatin1Char(' ')),
+                  [&](QSqlDatabase &db) { return RoundStore::setPriorityPlaces(db, codes); });
+        !s)
+        return s;
+    m_round.priorityPlaces = codes;
+    emit prioritiesChanged();
+    emit roundChanged();
+    return {};
 }
 
 Result<Round> RoundDocument::snapshotRound(SnapshotId id)

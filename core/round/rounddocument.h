@@ -7,6 +7,7 @@
 #include <QObject>
 
 #include <memory>
+#include <optional>
 
 class QUndoStack;
 
@@ -88,6 +89,16 @@ public:
     Result<QString> addRatio(const QString &name, const QString &numerator,
                              const QString &denominator, double scale = 100);
 
+    // Stage 2: priorities. Refused once stage 2 is ready for sign-off or signed off.
+    /** Sets \a partner's ranking of the priority groups for \a cpa; nullopt removes it. */
+    Status setPartnerRanking(CpaId cpa, const QString &partner,
+                             const std::optional<QStringList> &order);
+    /** Records the agreed order and rationale for \a cpa; nullopt removes the decision. */
+    Status setPriorityDecision(CpaId cpa, const std::optional<PriorityDecision> &decision);
+    Status setPriorityPlaces(const QStringList &codes);
+    /** Why stage 2's content cannot change now, or an empty string. */
+    QString whyPrioritiesFrozen() const;
+
     /**
      * Records \a party's signature on \a stage with a snapshot of the round as signed. When the
      * last required party signs, the stage becomes signed off. A signature is final: it is not
@@ -112,6 +123,8 @@ signals:
     void signOffRecorded(CoCommission::StageId stage, CoCommission::SignOffId signOff);
     /** Datasets or indicators were added or their figures changed. */
     void figuresChanged();
+    /** Rankings, decisions or priority places changed. */
+    void prioritiesChanged();
     /** After any change to round(), following the specific signal. */
     void roundChanged();
     /** A change could not be written; nothing was changed. */

@@ -56,8 +56,18 @@ QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
         const CpaPlan *adopted = round.adoptedPlan();
         result.append({tr("An adopted CPA plan that covers every authority exactly once"),
                        adopted && planCoverage(round, *adopted).isComplete()});
+        bool decided = adopted && !adopted->cpas.isEmpty();
+        if (decided) {
+            for (const Cpa &cpa : adopted->cpas) {
+                decided =
+                    decided && std::any_of(round.decisions.begin(), round.decisions.end(),
+                                           [&](const PriorityDecision &d) {
+                                               return d.cpa == cpa.id && !d.rationale.isEmpty();
+                                           });
+            }
+        }
         result.append(
-            {tr("Priority groups and places agreed by the partners (not built yet)"), false});
+            {tr("The partners' agreed priorities, with the rationale, for every CPA"), decided});
         break;
     }
     case StageId::Design:
@@ -163,8 +173,8 @@ QString StageRules::notBuiltYet(StageId stage)
                   "Market Agreement are not built yet. This version shows the round's figures "
                   "only.");
     case StageId::Priorities:
-        return tr("Recording priority groups and places and the partners' joint decision is not "
-                  "built yet.");
+        return tr("The screens for ranking priority groups and recording the joint decision are "
+                  "not built yet: use the command line (cocommission priorities).");
     case StageId::Design:
         return tr("Minimum service standards, eligibility, the payment model and the financial "
                   "model are not built yet.");

@@ -1,9 +1,11 @@
 #include "core/store/migrations.h"
 
+#include "core/priorities/catalogue.h"
 #include "core/store/sql.h"
 
 #include <QCoreApplication>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 
 namespace CoCommission::Migrations {
@@ -110,6 +112,48 @@ Status addLabourMarketData(QSqlDatabase &db)
     return {};
 }
 
+// Version 3: stage 2, deciding the priorities: the round's catalogue of priority groups, each
+// partner's ranking per CPA, the agreed decision per CPA, and the priority places. Rounds that
+// exist already get the first catalogue; a new round brings its own.
+Status addPriorities(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "CREATE TABLE priority_groups ("
+        " key TEXT PRIMARY KEY, name TEXT NOT NULL, description TEXT NOT NULL,"
+        " position INTEGER NOT NULL)",
+        "CREATE TABLE partner_rankings ("
+        " cpa_id INTEGER NOT NULL REFERENCES cpas(id) ON DELETE CASCADE,"
+        " partner TEXT NOT NULL, group_order TEXT NOT NULL, PRIMARY KEY (cpa_id, partner))",
+        "CREATE TABLE priority_decisions ("
+        " cpa_id INTEGER PRIMARY KEY REFERENCES cpas(id) ON DELETE CASCADE,"
+        " group_order TEXT NOT NULL, rationale TEXT NOT NULL, decided_at TEXT NOT NULL)",
+        "CREATE TABLE priority_places ("
+        " gss_code TEXT PRIMARY KEY REFERENCES authorities(gss_code),"
+        " position INTEGER NOT NULL)",
+    };
+    for (const char *statement : statements) {
+        if (Status s = Sql::exec(db, QString::fromLatin1(statement)); !s)
+            return s;
+    }
+    QSqlQuery existing(db);
+    if (!existing.exec(QStringLiteral("SELECT COUNT(*) FROM authorities")) || !existing.next())
+        return Error{existing.lastError().text()};
+    if (existing.value(0).toInt() == 0)
+        return {};
+    int position = 0;
+    for (const PriorityGroup &g : PriorityCatalogue::version1()) {
+        if (Status s = Sql::exec(db,
+                                 QStringLiteral("INSERT INTO priority_groups (key, name, "
+                                                "description, position) VALUES (?, ?, ?, ?)"),
+                                 {g.key, g.name,
+                                  g.description.isNull() ? QStringLiteral("") : g.description,
+                                  position++});
+            !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
@@ -117,6 +161,7 @@ const QList<Migration> &schemaSteps()
     static const QList<Migration> steps = {
         {1, QStringLiteral("first schema"), createVersion1},
         {2, QStringLiteral("labour-market data"), addLabourMarketData},
+        {3, QStringLiteral("priorities"), addPriorities},
     };
     return steps;
 }

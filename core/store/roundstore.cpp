@@ -199,6 +199,17 @@ Status insertRound(QSqlDatabase &db, Round &round)
         if (Status r = insertObservations(db, *id, d.observations); !r)
             return r;
     }
+    position = 0;
+    for (const PriorityGroup &g : round.priorityGroups) {
+        if (Status r = Sql::exec(db,
+                                 QStringLiteral("INSERT INTO priority_groups (key, name, "
+                                                "description, position) VALUES (?, ?, ?, ?)"),
+                                 {g.key, g.name,
+                                  g.description.isNull() ? QStringLiteral("") : g.description,
+                                  position++});
+            !r)
+            return r;
+    }
     for (RatioIndicator &ratio : round.ratios) {
         const Result<qint64> id = insertRatio(db, ratio);
         if (!id)
@@ -369,7 +380,70 @@ Result<Round> load(QSqlDatabase &db)
     while (q.next())
         round.ratios.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
                              q.value(3).toString(), q.value(4).toDouble()});
+    if (!q.exec(QStringLiteral("SELECT key, name, description FROM priority_groups "
+                               "ORDER BY position")))
+        return readError(q, tr("priority groups"));
+    while (q.next())
+        round.priorityGroups.append(
+            {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    if (!q.exec(QStringLiteral("SELECT cpa_id, partner, group_order FROM partner_rankings "
+                               "ORDER BY cpa_id, rowid")))
+        return readError(q, tr("priorities"));
+    while (q.next())
+        round.rankings.append({CpaId(q.value(0).toLongLong()), q.value(1).toString(),
+                               splitList(q.value(2).toString())});
+    if (!q.exec(QStringLiteral("SELECT cpa_id, group_order, rationale, decided_at FROM "
+                               "priority_decisions ORDER BY cpa_id")))
+        return readError(q, tr("priorities"));
+    while (q.next())
+        round.decisions.append({CpaId(q.value(0).toLongLong()), splitList(q.value(1).toString()),
+                                q.value(2).toString(), fromTimestamp(q.value(3).toString())});
+    if (!q.exec(QStringLiteral("SELECT gss_code FROM priority_places ORDER BY position")))
+        return readError(q, tr("priority places"));
+    while (q.next())
+        round.priorityPlaces.append(q.value(0).toString());
     return round;
+}
+
+Status setPartnerRanking(QSqlDatabase &db, const PartnerRankingRecord &ranking, bool remove)
+{
+    if (remove)
+        return Sql::exec(db,
+                         QStringLiteral("DELETE FROM partner_rankings WHERE cpa_id = ? AND "
+                                        "partner = ?"),
+                         {ranking.cpa.value(), ranking.partner});
+    return Sql::exec(db,
+                     QStringLiteral("INSERT OR REPLACE INTO partner_rankings (cpa_id, partner, "
+                                    "group_order) VALUES (?, ?, ?)"),
+                     {ranking.cpa.value(), ranking.partner, joinList(ranking.order)});
+}
+
+Status setPriorityDecision(QSqlDatabase &db, CpaId cpa, const PriorityDecision *decision)
+{
+    if (!decision)
+        return Sql::exec(db, QStringLiteral("DELETE FROM priority_decisions WHERE cpa_id = ?"),
+                         {cpa.value()});
+    return Sql::exec(db,
+                     QStringLiteral("INSERT OR REPLACE INTO priority_decisions (cpa_id, "
+                                    "group_order, rationale, decided_at) VALUES (?, ?, ?, ?)"),
+                     {cpa.value(), joinList(decision->order), decision->rationale,
+                      timestamp(decision->decidedAt)});
+}
+
+Status setPriorityPlaces(QSqlDatabase &db, const QStringList &codes)
+{
+    if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM priority_places")); !s)
+        return s;
+    int position = 0;
+    for (const QString &code : codes) {
+        if (Status s = Sql::exec(db,
+                                 QStringLiteral("INSERT INTO priority_places (gss_code, position) "
+                                                "VALUES (?, ?)"),
+                                 {code, position++});
+            !s)
+            return s;
+    }
+    return {};
 }
 
 Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status)

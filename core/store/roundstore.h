@@ -40,6 +40,12 @@ Status insertObservations(QSqlDatabase &db, qint64 datasetId,
                           const QList<Observation> &observations);
 Result<qint64> insertRatio(QSqlDatabase &db, const RatioIndicator &ratio);
 
+/** Stores (or with \a remove, deletes) one partner's ranking for one CPA. */
+Status setPartnerRanking(QSqlDatabase &db, const PartnerRankingRecord &ranking, bool remove);
+/** Stores the decision for \a cpa, or deletes it when \a decision is null. */
+Status setPriorityDecision(QSqlDatabase &db, CpaId cpa, const PriorityDecision *decision);
+Status setPriorityPlaces(QSqlDatabase &db, const QStringList &codes);
+
 Status setMeta(QSqlDatabase &db, const QString &key, const QString &value);
 Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status);
 /** Makes \a plan the one adopted plan. */
