@@ -56,14 +56,18 @@ bool CsvReader::next()
     qsizetype fieldStart = 0; // where the current field starts in m_record
     bool quoted = false;      // inside a quoted field
     bool wasQuoted = false;   // the current field began with a quote
+    bool afterQuote = false;  // a quoted field has just closed
+    qint64 quoteLine = 0;     // where the open quote started
     for (;;) {
         if (m_pos >= m_buffer.size() && !fill()) {
             // End of input: the record ends here, unless a quote is still open.
             if (quoted) {
+                m_problem = Problem::UnclosedQuote;
+                m_problemLine = quoteLine;
                 m_error = QCoreApplication::translate("CoCommission::CsvReader",
                                                       "a quoted field that starts on line %1 "
                                                       "never ends: the file may be truncated")
-                              .arg(m_recordLine);
+                              .arg(quoteLine);
                 return false;
             }
             endField();
@@ -71,6 +75,19 @@ bool CsvReader::next()
         }
         const char *data = m_buffer.constData();
         const qsizetype size = m_buffer.size();
+        if (afterQuote) {
+            const char next = data[m_pos];
+            if (next != ',' && next != '\r' && next != '\n') {
+                m_problem = Problem::TextAfterQuote;
+                m_problemLine = m_line;
+                m_error = QCoreApplication::translate("CoCommission::CsvReader",
+                                                      "line %1: unexpected text after a closing "
+                                                      "quote")
+                              .arg(m_line);
+                return false;
+            }
+            afterQuote = false;
+        }
         if (!quoted) {
             // Fast path: copy a run of ordinary bytes at once.
             qsizetype run = m_pos;
@@ -99,6 +116,7 @@ bool CsvReader::next()
                     ++m_bytesRead;
                 } else {
                     quoted = false;
+                    afterQuote = true;
                 }
             } else {
                 if (c == '\n')
@@ -117,6 +135,7 @@ bool CsvReader::next()
             if (m_record.size() == fieldStart && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
+                quoteLine = m_line;
             } else {
                 m_record.append(c); // a stray quote inside an unquoted field is kept as text
             }

@@ -16,6 +16,9 @@ namespace CoCommission {
  * by commas, optionally quoted, with "" for a quote inside a quoted field and line breaks
  * allowed inside quotes. A UTF-8 byte-order mark is skipped; LF and CRLF line ends both work.
  *
+ * It is strict where a lenient reader would guess: a quoted field must be closed, and nothing
+ * may follow its closing quote but a separator or the end of the line.
+ *
  * It streams: memory stays proportional to one record, whatever the file's size. Line numbers
  * are those of the file (1-based), so that messages can name them.
  */
@@ -49,7 +52,16 @@ public:
     qint64 recordLine() const { return m_recordLine; }
     /** Bytes consumed so far, for progress. */
     qint64 bytesRead() const { return m_bytesRead; }
-    /** A description of what stopped reading (e.g. an unterminated quote), or empty. */
+    /** What stopped reading, if anything. */
+    enum class Problem {
+        None,
+        UnclosedQuote,  ///< a quoted field runs to the end of the input
+        TextAfterQuote, ///< a quoted field is followed by more text before the separator
+    };
+    Problem problem() const { return m_problem; }
+    /** The line of the problem: where the unclosed quote opens, or where the stray text is. */
+    qint64 problemLine() const { return m_problemLine; }
+    /** A description of what stopped reading, naming the line, or empty. */
     QString error() const { return m_error; }
 
 private:
@@ -68,6 +80,8 @@ private:
     qint64 m_bytesRead = 0;
     bool m_started = false;
     QString m_error;
+    Problem m_problem = Problem::None;
+    qint64 m_problemLine = 0;
 };
 
 } // namespace CoCommission

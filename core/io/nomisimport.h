@@ -44,7 +44,11 @@ class NomisImport
     Q_DECLARE_TR_FUNCTIONS(NomisImport)
 
 public:
-    /** Called with bytes read and total bytes; returning false cancels the import. */
+    /**
+     * Called with bytes read and total bytes, at the start and every 65,536 rows; returning
+     * false cancels the import. The last call, with done == total, comes when every row is
+     * written and cannot cancel.
+     */
     using Progress = std::function<bool(qint64 done, qint64 total)>;
 
     static bool isMissingMarker(QByteArrayView value);

@@ -169,9 +169,8 @@ QString StageRules::notBuiltYet(StageId stage)
 {
     switch (stage) {
     case StageId::Needs:
-        return tr("Importing NOMIS labour-market data, indicators, charts and the Local Labour "
-                  "Market Agreement are not built yet. This version shows the round's figures "
-                  "only.");
+        return tr("The Local Labour Market Agreement (headline indicators, narrative and priority "
+                  "groups per CPA) is not built yet.");
     case StageId::Priorities:
         return tr("The screens for ranking priority groups and recording the joint decision are "
                   "not built yet: use the command line (cocommission priorities).");

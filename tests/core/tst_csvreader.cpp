@@ -14,6 +14,7 @@ private slots:
     void records();
     void lineNumbersCountLinesInsideQuotes();
     void unterminatedQuoteIsAnError();
+    void textAfterAClosingQuoteIsAnError();
     void largeInputStreamsAcrossChunks();
 
 private:
@@ -92,6 +93,19 @@ void TestCsvReader::unterminatedQuoteIsAnError()
     const Records records = readAll("a,b\n\"cut off here,2\n", &error);
     QCOMPARE(records.size(), 1);
     QVERIFY2(error.contains(QStringLiteral("line 2")), qPrintable(error));
+}
+
+void TestCsvReader::textAfterAClosingQuoteIsAnError()
+{
+    QBuffer buffer;
+    buffer.setData("a,b\n\"Camden\"x,2\n");
+    buffer.open(QIODevice::ReadOnly);
+    CsvReader reader(&buffer);
+    QVERIFY(reader.next());
+    QVERIFY(!reader.next());
+    QCOMPARE(reader.problem(), CsvReader::Problem::TextAfterQuote);
+    QCOMPARE(reader.problemLine(), 2);
+    QVERIFY(reader.error().contains(QStringLiteral("line 2")));
 }
 
 void TestCsvReader::largeInputStreamsAcrossChunks()
