@@ -1,11 +1,17 @@
 #include "ui/dialogservice.h"
 
+#include "ui/ratiodialog.h"
 #include "ui/signoffdialog.h"
 
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
+
+#include <algorithm>
+#include <memory>
 
 namespace CoCommission {
 
@@ -50,17 +56,18 @@ bool DialogService::confirm(QWidget *parent, const QString &title, const QString
 }
 
 std::optional<QString> DialogService::askText(QWidget *parent, const QString &title,
-                                              const QString &label)
+                                              const QString &label, const QString &text)
 {
     if (!m_texts.isEmpty())
         return m_texts.dequeue();
     if (!m_interactive)
         return std::nullopt;
     bool ok = false;
-    const QString text = QInputDialog::getText(parent, title, label, QLineEdit::Normal, {}, &ok);
+    const QString answer =
+        QInputDialog::getText(parent, title, label, QLineEdit::Normal, text, &ok);
     if (!ok)
         return std::nullopt;
-    return text;
+    return answer;
 }
 
 std::optional<SignOffDetails> DialogService::askSignOff(QWidget *parent, StageId stage,
@@ -74,6 +81,61 @@ std::optional<SignOffDetails> DialogService::askSignOff(QWidget *parent, StageId
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.details();
+}
+
+std::optional<RatioDetails> DialogService::askRatio(QWidget *parent,
+                                                    const QList<IndicatorChoice> &measures)
+{
+    if (!m_ratios.isEmpty())
+        return m_ratios.dequeue();
+    if (!m_interactive || measures.isEmpty())
+        return std::nullopt;
+    RatioDialog dialog(measures, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.details();
+}
+
+void DialogService::runWithProgress(QWidget *parent, const QString &title, const QString &label,
+                                    const std::function<void(const Progress &progress)> &task)
+{
+    // Progress is reported in bytes, which can exceed an int: the dialog counts per mille.
+    constexpr int kSteps = 1000;
+    const int cancelAt = m_progressCancels.isEmpty() ? 0 : m_progressCancels.dequeue();
+    std::unique_ptr<QProgressDialog> dialog;
+    if (m_interactive) {
+        dialog = std::make_unique<QProgressDialog>(label, tr("Cancel"), 0, kSteps, parent);
+        dialog->setWindowTitle(title);
+        dialog->setAccessibleName(title);
+        dialog->setWindowModality(Qt::ApplicationModal);
+        dialog->setMinimumDuration(400);
+        dialog->setAutoClose(false);
+        dialog->setAutoReset(false);
+        dialog->setValue(0);
+    }
+    int reports = 0;
+    bool cancelled = false;
+    const Progress progress = [&](qint64 done, qint64 total) {
+        emit progressReported(done, total);
+        if (cancelled)
+            return false;
+        if (++reports == cancelAt) {
+            cancelled = true;
+            if (dialog)
+                dialog->cancel();
+            return false;
+        }
+        if (dialog) {
+            const int value =
+                total > 0 ? int(std::clamp<qint64>(done * kSteps / total, 0, kSteps)) : 0;
+            dialog->setValue(value);
+        }
+        // Keeps the window painting and the Cancel button working while the task runs.
+        QCoreApplication::processEvents();
+        cancelled = dialog && dialog->wasCanceled();
+        return !cancelled;
+    };
+    task(progress);
 }
 
 void DialogService::showInformation(QWidget *parent, const QString &title, const QString &text)

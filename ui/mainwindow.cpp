@@ -1,15 +1,18 @@
 #include "ui/mainwindow.h"
 
+#include "core/io/nomisimport.h"
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/models/stagelistmodel.h"
+#include "ui/needsview.h"
 #include "ui/noticebox.h"
 #include "ui/overviewpage.h"
 #include "ui/settings.h"
 #include "ui/stagelistdelegate.h"
 #include "ui/stagepage.h"
+#include "ui/uiutil.h"
 #include "ui/welcomepage.h"
 
 #include <QAction>
@@ -36,6 +39,9 @@ namespace CoCommission {
 namespace {
 
 const QLatin1String kSuffix(".cocom");
+const QLatin1String kCsvSuffix(".csv");
+/** Codes listed by name in an import summary; more are counted. */
+constexpr int kListedCodes = 12;
 
 bool isSameFile(const QString &a, const QString &b)
 {
@@ -52,6 +58,22 @@ QString lowerFirst(QString text)
 {
     if (text.size() > 1 && text.at(0).isUpper() && !text.at(1).isUpper())
         text[0] = text.at(0).toLower();
+    return text;
+}
+
+/** "1 row", "12,345 rows": counts in sentences, without "(s)". */
+QString count(qint64 n, const QString &one, const QString &many)
+{
+    return n == 1 ? one : many.arg(UiUtil::numberLocale().toString(n));
+}
+
+QString codeList(const QStringList &codes)
+{
+    QString text = codes.mid(0, kListedCodes).join(QStringLiteral(", "));
+    if (codes.size() > kListedCodes)
+        text = QCoreApplication::translate("CoCommission::MainWindow", "%1 and %2 more")
+                   .arg(text)
+                   .arg(codes.size() - kListedCodes);
     return text;
 }
 
@@ -132,6 +154,18 @@ void MainWindow::createActions()
     m_closeAction->setShortcuts(QKeySequence::Close);
     connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeRound);
 
+    m_importNomisAction = new QAction(tr("&Import labour-market data…"), this);
+    m_importNomisAction->setObjectName(QStringLiteral("importNomisAction"));
+    m_importNomisAction->setStatusTip(
+        tr("Import a NOMIS download (CSV) as a dataset of the round"));
+    connect(m_importNomisAction, &QAction::triggered, this, &MainWindow::importNomisData);
+
+    m_importLookupAction = new QAction(tr("Import &lookup of small areas…"), this);
+    m_importLookupAction->setObjectName(QStringLiteral("importLookupAction"));
+    m_importLookupAction->setStatusTip(
+        tr("Import a CSV of small areas (wards, LSOAs) and their authorities"));
+    connect(m_importLookupAction, &QAction::triggered, this, &MainWindow::importLookup);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setObjectName(QStringLiteral("quitAction"));
     m_quitAction->setShortcuts(QKeySequence::Quit);
@@ -191,12 +225,16 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->setToolTipsVisible(true); // why an import is not possible now
     file->addAction(m_newAction);
     file->addAction(m_openAction);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addAction(m_demoAction);
+    file->addSeparator();
+    file->addAction(m_importNomisAction);
+    file->addAction(m_importLookupAction);
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
@@ -260,6 +298,8 @@ void MainWindow::createPages()
     m_pages->addWidget(m_stagePage);
     connect(m_overviewPage, &OverviewPage::stageRequested, this,
             [this](StageId stage) { showPage(stage); });
+    connect(m_stagePage->needsView(), &NeedsView::importRequested, this,
+            &MainWindow::importNomisData);
 
     m_splitter = new QSplitter(Qt::Horizontal, m_roundPage);
     m_splitter->setObjectName(QStringLiteral("navigatorSplitter"));
@@ -380,6 +420,11 @@ void MainWindow::updateActions()
     m_closeAction->setEnabled(open);
     for (QAction *go : std::as_const(m_goActions))
         go->setEnabled(open);
+    const QString why = whyNotImport();
+    for (QAction *import : {m_importNomisAction, m_importLookupAction}) {
+        import->setEnabled(why.isEmpty());
+        import->setToolTip(why.isEmpty() ? import->statusTip() : why);
+    }
     updateUndoActions();
 }
 
@@ -548,14 +593,14 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-QStringList MainWindow::droppedRounds(const QMimeData *mime)
+QStringList MainWindow::droppedFiles(const QMimeData *mime, QLatin1String suffix)
 {
     QStringList paths;
     if (!mime || !mime->hasUrls())
         return paths;
     const QList<QUrl> urls = mime->urls();
     for (const QUrl &url : urls) {
-        if (url.isLocalFile() && url.toLocalFile().endsWith(kSuffix, Qt::CaseInsensitive))
+        if (url.isLocalFile() && url.toLocalFile().endsWith(suffix, Qt::CaseInsensitive))
             paths.append(url.toLocalFile());
     }
     return paths;
@@ -563,7 +608,10 @@ QStringList MainWindow::droppedRounds(const QMimeData *mime)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (!droppedRounds(event->mimeData()).isEmpty())
+    // A round opens; a CSV file is NOMIS data for the open round, when it can take it.
+    const QMimeData *mime = event->mimeData();
+    if (!droppedFiles(mime, kSuffix).isEmpty() ||
+        (!droppedFiles(mime, kCsvSuffix).isEmpty() && whyNotImport().isEmpty()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -571,14 +619,191 @@ void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QStringList paths = droppedRounds(event->mimeData());
-    if (paths.isEmpty()) {
+    const QStringList rounds = droppedFiles(event->mimeData(), kSuffix);
+    if (!rounds.isEmpty()) {
+        event->acceptProposedAction();
+        // One round per window: the first round dropped is opened.
+        openFile(rounds.first());
+        return;
+    }
+    const QStringList csvs = droppedFiles(event->mimeData(), kCsvSuffix);
+    if (csvs.isEmpty() || !whyNotImport().isEmpty()) {
         event->ignore();
         return;
     }
     event->acceptProposedAction();
-    // One round per window: the first round dropped is opened.
-    openFile(paths.first());
+    // After the drop has returned: the drag source waits for it, and the import asks questions
+    // and shows a progress dialog.
+    QMetaObject::invokeMethod(
+        this,
+        [this, csvs] {
+            for (const QString &path : csvs)
+                importNomisFile(path);
+        },
+        Qt::QueuedConnection);
+}
+
+QString MainWindow::csvFilter()
+{
+    return tr("CSV files (*.csv)");
+}
+
+QString MainWindow::whyNotImport() const
+{
+    if (!m_document)
+        return tr("Open a round first.");
+    if (m_importing)
+        return tr("An import is already running.");
+    return m_document->whyNotEditable();
+}
+
+bool MainWindow::importNomisData()
+{
+    if (!whyNotImport().isEmpty())
+        return false;
+    const QString path = m_dialogs->openFileName(this, tr("Import labour-market data"),
+                                                 startDirectory(), csvFilter());
+    if (path.isEmpty())
+        return false;
+    rememberDirectory(path);
+    return importNomisFile(path);
+}
+
+bool MainWindow::importNomisFile(const QString &path)
+{
+    if (const QString why = whyNotImport(); !why.isEmpty()) {
+        m_dialogs->showError(this, tr("The labour-market data was not imported"), why);
+        return false;
+    }
+    const QFileInfo info(path);
+    const std::optional<QString> name = m_dialogs->askText(
+        this, tr("Import labour-market data"),
+        tr("Name of the dataset made from %1:").arg(info.fileName()), info.completeBaseName());
+    if (!name || !m_document)
+        return false;
+
+    m_importing = true;
+    updateActions();
+    std::optional<Result<NomisImportSummary>> imported;
+    bool cancelled = false;
+    m_dialogs->runWithProgress(
+        this, tr("Import labour-market data"), tr("Importing %1…").arg(info.fileName()),
+        [&](const DialogService::Progress &progress) {
+            imported = m_document->importNomis(path, *name, [&](qint64 done, qint64 total) {
+                const bool goOn = progress(done, total);
+                cancelled = cancelled || !goOn;
+                return goOn;
+            });
+        });
+    m_importing = false;
+    updateActions();
+    if (!imported || !m_document)
+        return false;
+    if (!*imported) {
+        if (cancelled) {
+            // The user knows they cancelled: no dialog, only the confirmation that nothing
+            // changed.
+            statusBar()->showMessage(imported->errorMessage());
+            return false;
+        }
+        m_dialogs->showError(this, tr("The labour-market data was not imported"),
+                             imported->errorMessage());
+        return false;
+    }
+
+    const NomisImportSummary &summary = **imported;
+    const NeedsDataset &dataset = summary.dataset;
+    showPage(StageId::Needs);
+    if (!dataset.measures.isEmpty())
+        m_stagePage->needsView()->setIndicator(dataset.measures.first().key);
+    statusBar()->showMessage(
+        tr("Imported %1 as the dataset \"%2\"").arg(info.fileName(), dataset.name));
+
+    QStringList dates;
+    for (const Observation &o : dataset.observations) {
+        if (!dates.contains(o.date))
+            dates.append(o.date);
+    }
+    dates.sort();
+    QStringList measures;
+    for (const Measure &m : dataset.measures)
+        measures.append(m.label);
+
+    QStringList lines;
+    lines.append(
+        tr("%1 of %2 are now the dataset \"%3\".")
+            .arg(count(summary.rows, tr("1 row"), tr("%1 rows")), info.fileName(), dataset.name));
+    lines.append(count(measures.size(), tr("1 measure: %2."), tr("%1 measures: %2."))
+                     .arg(measures.join(tr("; "))));
+    if (dates.size() == 1)
+        lines.append(tr("Date: %1.").arg(NeedsView::dateLabel(dates.first())));
+    else if (!dates.isEmpty())
+        lines.append(
+            tr("Dates: %1 to %2.")
+                .arg(NeedsView::dateLabel(dates.first()), NeedsView::dateLabel(dates.last())));
+    lines.append(summary.missingValues == 0
+                     ? tr("No value was missing.")
+                     : count(summary.missingValues,
+                             tr("1 value was missing: it shows as \"–\", never as 0."),
+                             tr("%1 values were missing: they show as \"–\", never as 0.")));
+    lines.append(tr("Rows for the round's authorities: %1. Rows summed to their authority "
+                    "through the lookup of small areas: %2.")
+                     .arg(UiUtil::numberLocale().toString(summary.rowsForAuthorities),
+                          UiUtil::numberLocale().toString(summary.rowsThroughLookup)));
+    if (!summary.unknownCodes.isEmpty()) {
+        lines.append(count(summary.unknownCodes.size(),
+                           tr("The round does not know 1 geography code: it is neither one of "
+                              "its authorities nor in its lookup of small areas. Its rows (%2) "
+                              "are kept but not used: %3."),
+                           tr("The round does not know %1 geography codes: they are neither "
+                              "its authorities nor in its lookup of small areas. Their rows "
+                              "(%2) are kept but not used: %3."))
+                         .arg(UiUtil::numberLocale().toString(summary.unknownRows),
+                              codeList(summary.unknownCodes)));
+        lines.append(tr("If they are small areas of the round's authorities, import a lookup "
+                        "with File > Import lookup of small areas…."));
+    }
+    m_dialogs->showInformation(this, tr("Labour-market data imported"),
+                               lines.join(QLatin1Char('\n')));
+    return true;
+}
+
+bool MainWindow::importLookup()
+{
+    if (!whyNotImport().isEmpty())
+        return false;
+    const QString path = m_dialogs->openFileName(this, tr("Import lookup of small areas"),
+                                                 startDirectory(), csvFilter());
+    if (path.isEmpty() || !m_document)
+        return false;
+    rememberDirectory(path);
+    Result<LookupImportSummary> imported = [&] {
+        // A lookup is short (one line per small area) and its import has no progress report.
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        Result<LookupImportSummary> result = m_document->importLookup(path);
+        QApplication::restoreOverrideCursor();
+        return result;
+    }();
+    if (!imported) {
+        m_dialogs->showError(this, tr("The lookup was not imported"), imported.errorMessage());
+        return false;
+    }
+    const QString fileName = QFileInfo(path).fileName();
+    statusBar()->showMessage(tr("Imported the lookup %1").arg(fileName));
+    QStringList lines;
+    lines.append(count(imported->rows, tr("1 small area of %2 now adds up to its authority."),
+                       tr("%1 small areas of %2 now add up to their authorities."))
+                     .arg(fileName));
+    lines.append(count(imported->datasetsReaggregated,
+                       tr("1 imported dataset was summed again through the lookup."),
+                       tr("%1 imported datasets were summed again through the lookup.")));
+    if (!imported->unknownAuthorities.isEmpty())
+        lines.append(count(imported->unknownAuthorities.size(),
+                           tr("The lookup names 1 authority code the round does not know: %2."),
+                           tr("The lookup names %1 authority codes the round does not know: %2."))
+                         .arg(codeList(imported->unknownAuthorities)));
+    m_dialogs->showInformation(this, tr("Lookup imported"), lines.join(QLatin1Char('\n')));
+    return true;
 }
 
 } // namespace CoCommission

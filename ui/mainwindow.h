@@ -56,6 +56,16 @@ public:
     bool openRound();
     void closeRound();
 
+    /**
+     * Asks for a NOMIS CSV download and a name for its dataset, imports it into the round with
+     * a progress dialog (Cancel leaves the round as it was) and summarises what was imported.
+     */
+    bool importNomisData();
+    /** Imports the NOMIS CSV at \a path, asking only for the dataset's name. */
+    bool importNomisFile(const QString &path);
+    /** Asks for a lookup CSV of smaller areas to authorities and imports it. */
+    bool importLookup();
+
     /** Selects \a stage in the navigator, or the overview for nullopt. */
     void showPage(std::optional<StageId> stage);
 
@@ -73,6 +83,8 @@ public:
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
     QAction *closeAction() const { return m_closeAction; }
+    QAction *importNomisAction() const { return m_importNomisAction; }
+    QAction *importLookupAction() const { return m_importLookupAction; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -96,7 +108,11 @@ private:
     void rememberDirectory(const QString &path);
     QString startDirectory() const;
 
-    static QStringList droppedRounds(const QMimeData *mime);
+    /** The local files in \a mime whose names end with \a suffix. */
+    static QStringList droppedFiles(const QMimeData *mime, QLatin1String suffix);
+    /** Whether labour-market data can be imported now; the reason when not. */
+    QString whyNotImport() const;
+    static QString csvFilter();
 
     DialogService *m_dialogs;
     std::unique_ptr<DialogService> m_ownDialogs;
@@ -118,6 +134,8 @@ private:
     QAction *m_openAction = nullptr;
     QAction *m_demoAction = nullptr;
     QAction *m_closeAction = nullptr;
+    QAction *m_importNomisAction = nullptr;
+    QAction *m_importLookupAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_clearRecentAction = nullptr;
     QAction *m_undoAction = nullptr;
@@ -126,6 +144,7 @@ private:
     QAction *m_aboutQtAction = nullptr;
     QList<QAction *> m_goActions;
     QMenu *m_recentMenu = nullptr;
+    bool m_importing = false; ///< an import is running (its progress dialog processes events)
 };
 
 } // namespace CoCommission

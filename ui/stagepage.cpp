@@ -5,6 +5,7 @@
 #include "core/round/stagerules.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
+#include "ui/needsview.h"
 #include "ui/statusicon.h"
 #include "ui/uiutil.h"
 
@@ -33,41 +34,7 @@ enum SignOffColumn {
     SignOffColumnCount
 };
 
-enum FigureColumn {
-    AuthorityColumn,
-    PartnershipColumn,
-    PopulationColumn,
-    ClaimantsColumn,
-    RateColumn,
-    FigureColumnCount
-};
-
 constexpr int kSnapshotHexDigits = 12;
-constexpr int kSortRole = Qt::UserRole + 1;
-
-/** A cell that sorts by kSortRole (numbers as numbers, blanks last). */
-class SortableItem : public QTableWidgetItem
-{
-public:
-    SortableItem(const QString &text, const QVariant &sortKey)
-        : QTableWidgetItem(text)
-    {
-        setData(kSortRole, sortKey);
-        setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    }
-
-    bool operator<(const QTableWidgetItem &other) const override
-    {
-        const QVariant a = data(kSortRole);
-        const QVariant b = other.data(kSortRole);
-        if (a.typeId() == QMetaType::Double || b.typeId() == QMetaType::Double) {
-            if (!a.isValid() || !b.isValid())
-                return a.isValid(); // numbers before blanks
-            return a.toDouble() < b.toDouble();
-        }
-        return QString::localeAwareCompare(a.toString(), b.toString()) < 0;
-    }
-};
 
 /** Makes \a view as tall as its contents so the page scrolls as one, not view by view. */
 void fitHeightToContents(QAbstractScrollArea *view)
@@ -190,34 +157,19 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *notBuiltLayout = new QVBoxLayout(m_notBuiltBox);
     notBuiltLayout->addWidget(m_notBuiltLabel);
 
-    // The needs figures, on the needs stage only.
-    m_figuresBox = new QGroupBox(tr("Needs figures per authority"), content);
-    m_figuresBox->setObjectName(QStringLiteral("figuresBox"));
-    m_figuresHeading = UiUtil::headingLabel(QString(), 1.0, m_figuresBox);
-    m_figuresHeading->setObjectName(QStringLiteral("figuresHeading"));
-    m_figuresSource = new QLabel(m_figuresBox);
-    m_figuresSource->setWordWrap(true);
-    UiUtil::makeSecondary(m_figuresSource);
-    m_figuresTable = makeTable({tr("Authority"), tr("Partnership"), tr("Population 16-64"),
-                                tr("Claimant count"), tr("Claimant rate %")},
-                               tr("Needs figures per authority"), m_figuresBox);
-    m_figuresTable->setObjectName(QStringLiteral("needsFiguresTable"));
-    m_figuresTable->horizontalHeader()->setSortIndicator(AuthorityColumn, Qt::AscendingOrder);
-    m_figuresTable->setSortingEnabled(true);
-    QHeaderView *figuresHeader = m_figuresTable->horizontalHeader();
-    figuresHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
-    figuresHeader->setSectionResizeMode(PartnershipColumn, QHeaderView::Stretch);
-    auto *figuresLayout = new QVBoxLayout(m_figuresBox);
-    figuresLayout->addWidget(m_figuresHeading);
-    figuresLayout->addWidget(m_figuresSource);
-    figuresLayout->addWidget(m_figuresTable);
+    // The labour-market indicators, on the needs stage only.
+    m_indicatorsBox = new QGroupBox(tr("Labour-market indicators"), content);
+    m_indicatorsBox->setObjectName(QStringLiteral("indicatorsBox"));
+    m_needsView = new NeedsView(m_edits, m_dialogs, m_indicatorsBox);
+    auto *indicatorsLayout = new QVBoxLayout(m_indicatorsBox);
+    indicatorsLayout->addWidget(m_needsView);
 
     layout->addWidget(m_heading);
     layout->addLayout(statusRow);
     layout->addWidget(needsBox);
     layout->addWidget(signOffBox);
     layout->addWidget(m_notBuiltBox);
-    layout->addWidget(m_figuresBox);
+    layout->addWidget(m_indicatorsBox);
     layout->addStretch(1);
 
     connect(m_startButton, &QPushButton::clicked, this,
@@ -238,8 +190,9 @@ void StagePage::setDocument(RoundDocument *document)
     m_document = document;
     if (m_document)
         connect(m_document, &RoundDocument::roundChanged, this, &StagePage::refresh);
+    m_needsView->setDocument(document);
     refresh();
-    refreshFigures();
+    refreshIndicatorsBox();
 }
 
 void StagePage::setStage(StageId stage)
@@ -248,7 +201,7 @@ void StagePage::setStage(StageId stage)
     m_stage = stage;
     refresh();
     if (changed)
-        refreshFigures();
+        refreshIndicatorsBox();
     verticalScrollBar()->setValue(0);
 }
 
@@ -352,7 +305,7 @@ void StagePage::refreshActions()
         }
     }
     // Left alone, Qt would move focus from a button being disabled to the next widget in the
-    // chain (the figures table) and scroll the page there. Keep it on the next sensible step.
+    // chain (the indicator picker) and scroll the page there. Keep it on the next sensible step.
     QWidget *focused = QApplication::focusWidget();
     for (const auto &[button, why] : std::as_const(states)) {
         if (button == focused && why) {
@@ -423,66 +376,9 @@ void StagePage::refreshSignOffs()
     m_signOffTable->updateGeometry();
 }
 
-void StagePage::refreshFigures()
+void StagePage::refreshIndicatorsBox()
 {
-    const bool show = m_document && m_stage == StageId::Needs;
-    m_figuresBox->setVisible(show);
-    if (!show)
-        return;
-    const Round &round = m_document->round();
-    const bool illustrative = round.hasIllustrativeFigures();
-    m_figuresHeading->setText(illustrative ? tr("Illustrative figures, not official statistics")
-                                           : tr("Labour-market figures"));
-    m_figuresHeading->setVisible(true);
-    QStringList sources;
-    for (const NeedsDataset &dataset : round.datasets)
-        sources.append(tr("%1 (%2)").arg(dataset.name, dataset.source));
-    m_figuresSource->setText(
-        sources.isEmpty()
-            ? tr("This round holds no labour-market figures yet.")
-            : tr("Dataset: %1. The claimant rate is the claimant count as a percentage of the "
-                 "population aged 16-64.")
-                  .arg(sources.join(tr("; "))));
-
-    const QLocale locale;
-    m_figuresTable->setSortingEnabled(false);
-    m_figuresTable->setRowCount(int(round.authorities.size()));
-    int row = 0;
-    for (const Authority &authority : round.authorities) {
-        QString partnershipName;
-        for (const Partnership &p : round.partnerships) {
-            if (p.members.contains(authority.gssCode)) {
-                partnershipName = p.name;
-                break;
-            }
-        }
-        const std::optional<double> population =
-            round.latestValue(authority.gssCode, QStringLiteral("population_16_64"));
-        const std::optional<double> claimants =
-            round.latestValue(authority.gssCode, QStringLiteral("claimant_count"));
-        const std::optional<double> rate = round.claimantRate(authority.gssCode);
-
-        auto number = [&](std::optional<double> value, int decimals) {
-            auto *item = new SortableItem(value ? locale.toString(*value, 'f', decimals) : tr("–"),
-                                          value ? QVariant(*value) : QVariant());
-            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            if (!value)
-                item->setToolTip(tr("No figure in this round"));
-            return item;
-        };
-        m_figuresTable->setItem(row, AuthorityColumn,
-                                new SortableItem(authority.name, authority.name));
-        m_figuresTable->item(row, AuthorityColumn)->setToolTip(authority.gssCode);
-        m_figuresTable->setItem(row, PartnershipColumn,
-                                new SortableItem(partnershipName, partnershipName));
-        m_figuresTable->setItem(row, PopulationColumn, number(population, 0));
-        m_figuresTable->setItem(row, ClaimantsColumn, number(claimants, 0));
-        m_figuresTable->setItem(row, RateColumn, number(rate, 1));
-        ++row;
-    }
-    m_figuresTable->setSortingEnabled(true);
-    m_figuresTable->horizontalHeader()->setSortIndicatorShown(true);
-    m_figuresTable->updateGeometry();
+    m_indicatorsBox->setVisible(m_document && m_stage == StageId::Needs);
 }
 
 void StagePage::changeStatus(StageStatus status)

@@ -15,12 +15,13 @@ namespace CoCommission {
 
 class DialogService;
 class EditRunner;
+class NeedsView;
 class RoundDocument;
 
 /**
  * One stage of the round: where it stands, what it still needs (met requirements ticked, then
  * the signatures), the status actions and sign-off, the sign-offs recorded, and a plain "not
- * built yet" box. The needs stage also lists the round's needs figures per authority.
+ * built yet" box. The needs stage also shows the round's labour-market indicators (NeedsView).
  *
  * Each action button is enabled exactly when StageRules allows the change; when it is not, its
  * tooltip (and the line under the buttons) gives the reason.
@@ -43,14 +44,14 @@ public:
     QPushButton *withdrawButton() const { return m_withdrawButton; }
     QPushButton *signOffButton() const { return m_signOffButton; }
     QTableWidget *signOffTable() const { return m_signOffTable; }
-    QTableWidget *figuresTable() const { return m_figuresTable; }
+    NeedsView *needsView() const { return m_needsView; }
 
 private:
     void refresh();
     void refreshNeeds();
     void refreshActions();
     void refreshSignOffs();
-    void refreshFigures();
+    void refreshIndicatorsBox();
 
     void changeStatus(StageStatus status);
     void signOff();
@@ -73,10 +74,8 @@ private:
     QLabel *m_noSignOffsLabel;
     QGroupBox *m_notBuiltBox;
     QLabel *m_notBuiltLabel;
-    QGroupBox *m_figuresBox;
-    QLabel *m_figuresHeading;
-    QLabel *m_figuresSource;
-    QTableWidget *m_figuresTable;
+    QGroupBox *m_indicatorsBox;
+    NeedsView *m_needsView;
 };
 
 } // namespace CoCommission

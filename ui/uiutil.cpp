@@ -53,6 +53,13 @@ QLabel *headingLabel(const QString &text, qreal scale, QWidget *parent)
     return label;
 }
 
+QLocale numberLocale()
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    return locale;
+}
+
 void makeSecondary(QLabel *label)
 {
     QPalette palette = label->palette();

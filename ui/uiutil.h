@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QLocale>
 #include <QString>
 
 class QLabel;
@@ -21,6 +22,9 @@ QVBoxLayout *pageLayout(QScrollArea *page);
 
 /** A bold heading label, \a scale times the base font size. */
 QLabel *headingLabel(const QString &text, qreal scale, QWidget *parent);
+
+/** The user's locale for numbers, always with thousands separators (the C locale omits them). */
+QLocale numberLocale();
 
 /** Gives \a label the secondary text colour (still at least 4.5:1 against the window). */
 void makeSecondary(QLabel *label);

@@ -5,7 +5,9 @@
 #include "core/round/rounddocument.h"
 #include "core/round/stagerules.h"
 #include "ui/dialogservice.h"
+#include "ui/models/indicatortablemodel.h"
 #include "ui/models/stagelistmodel.h"
+#include "ui/needsview.h"
 #include "ui/noticebox.h"
 #include "ui/overviewpage.h"
 #include "ui/settings.h"
@@ -277,24 +279,24 @@ void TestMainWindow::stagePageListsWhatStageOneStillNeeds()
     auto *notBuilt = page->findChild<QLabel *>(QStringLiteral("notBuiltLabel"));
     QCOMPARE(notBuilt->text(), StageRules::notBuiltYet(StageId::Needs));
 
-    // The needs figures: 33 authorities, headed as illustrative, rate computed for display.
-    QTableWidget *figureTable = page->figuresTable();
-    QVERIFY(figureTable->isVisibleTo(window.get()));
-    QCOMPARE(figureTable->rowCount(), 33);
-    auto *figuresHeading = page->findChild<QLabel *>(QStringLiteral("figuresHeading"));
-    QCOMPARE(figuresHeading->text(),
-             QStringLiteral("Illustrative figures, not official statistics"));
-    for (int row = 0; row < figureTable->rowCount(); ++row) {
-        if (figureTable->item(row, 0)->text() != QStringLiteral("City of London"))
-            continue;
-        // resources/demo/needs_illustrative.csv: 273 claimants of 7,000 aged 16-64.
-        QCOMPARE(figureTable->item(row, 1)->text(), QStringLiteral("Central London Forward"));
-        QCOMPARE(figureTable->item(row, 4)->text(), QLocale().toString(273.0 / 7000 * 100, 'f', 1));
-    }
+    // The needs indicators: the claimant rate of 33 authorities, said to be illustrative.
+    NeedsView *needs = page->needsView();
+    QVERIFY(needs->isVisibleTo(window.get()));
+    QCOMPARE(needs->indicatorCombo()->currentText(), QStringLiteral("Claimant rate (%)"));
+    QCOMPARE(needs->model()->rowCount(), 33);
+    QVERIFY(needs->illustrativeNotice()->isVisibleTo(window.get()));
+    QVERIFY(needs->illustrativeNotice()->text().startsWith(
+        QStringLiteral("Illustrative figures, not official statistics")));
+    // resources/demo/needs_illustrative.csv: 273 claimants of 7,000 aged 16-64.
+    const int city = needs->model()->rowOf(QStringLiteral("E09000001"));
+    QVERIFY(city >= 0);
+    QCOMPARE(needs->model()->index(city, 0).data().toString(), QStringLiteral("City of London"));
+    QCOMPARE(needs->model()->index(city, 1).data().toString(),
+             QLocale().toString(273.0 / 7000 * 100, 'f', 1));
 
-    // Other stages have no figures table.
+    // Other stages have no indicators.
     window->showPage(StageId::Design);
-    QVERIFY(!page->figuresTable()->isVisibleTo(window.get()));
+    QVERIFY(!page->needsView()->isVisibleTo(window.get()));
 }
 
 void TestMainWindow::signingOffStageOneThroughTheDialogService()
@@ -317,7 +319,7 @@ void TestMainWindow::signingOffStageOneThroughTheDialogService()
     QVERIFY(page->withdrawButton()->isEnabled());
     QVERIFY(!page->markReadyButton()->isEnabled());
     QVERIFY(window->undoAction()->isEnabled());
-    // Focus moves on to the next step, not down the page to the figures table.
+    // Focus moves on to the next step, not down the page to the indicator picker.
     QCOMPARE(QApplication::focusWidget(), page->signOffButton());
 
     // Alt+W withdraws, and Alt+R marks ready again.
@@ -537,9 +539,9 @@ void TestMainWindow::droppingARoundFileOpensIt()
     QCOMPARE(QFileInfo(window.document()->filePath()).canonicalFilePath(),
              QFileInfo(m_roundPath).canonicalFilePath());
 
-    // Anything else is not taken.
+    // Anything but a round or a CSV file (labour-market data, see tst_needsview) is not taken.
     QMimeData other;
-    other.setUrls({QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("figures.csv")))});
+    other.setUrls({QUrl::fromLocalFile(m_dir->filePath(QStringLiteral("figures.xlsx")))});
     QDragEnterEvent refused(QPoint(10, 10), Qt::CopyAction, &other, Qt::LeftButton, Qt::NoModifier);
     QApplication::sendEvent(&window, &refused);
     QVERIFY(!refused.isAccepted());
@@ -669,11 +671,12 @@ void TestMainWindow::tabOrderFollowsThePages()
                                     QStringLiteral("stageLink6"), QStringLiteral("navigator")}));
 
     window->showPage(StageId::Needs);
-    const QStringList stage = tabChain(*window, 6);
-    QCOMPARE(stage,
-             (QStringList{QStringLiteral("navigator"), QStringLiteral("stagePage"),
-                          QStringLiteral("needsList"), QStringLiteral("markReadyButton"),
-                          QStringLiteral("needsFiguresTable"), QStringLiteral("navigator")}));
+    const QStringList stage = tabChain(*window, 10);
+    QCOMPARE(stage, (QStringList{QStringLiteral("navigator"), QStringLiteral("stagePage"),
+                                 QStringLiteral("needsList"), QStringLiteral("markReadyButton"),
+                                 QStringLiteral("indicatorCombo"), QStringLiteral("groupingCombo"),
+                                 QStringLiteral("dateCombo"), QStringLiteral("addRatioButton"),
+                                 QStringLiteral("indicatorTable"), QStringLiteral("navigator")}));
 }
 
 QTEST_MAIN(TestMainWindow)
