@@ -136,6 +136,16 @@ QList<IndicatorValue> Indicators::values(const QString &id, Grouping grouping, c
     return result;
 }
 
+QHash<QString, double> Indicators::authorityValues(const QString &id, const QString &date) const
+{
+    QHash<QString, double> result;
+    for (const Authority &a : m_authorities) {
+        if (const auto v = value(id, {a.gssCode}, date))
+            result.insert(a.gssCode, *v);
+    }
+    return result;
+}
+
 QList<std::pair<QString, std::optional<double>>> Indicators::series(const QString &id,
                                                                     const QStringList &codes) const
 {

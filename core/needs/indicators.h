@@ -65,6 +65,9 @@ public:
     QList<IndicatorValue> values(const QString &id, Grouping grouping, const QString &date,
                                  const CpaPlan *plan = nullptr) const;
 
+    /** Each authority's value of \a id at \a date; authorities without one are left out. */
+    QHash<QString, double> authorityValues(const QString &id, const QString &date) const;
+
     /** The value at each of the indicator's dates, oldest first. */
     QList<std::pair<QString, std::optional<double>>> series(const QString &id,
                                                             const QStringList &codes) const;

@@ -31,6 +31,7 @@ private slots:
     void labourMarketDataFromImportToNeeds();
     void needsRefusesWhatItCannotAnswer_data();
     void needsRefusesWhatItCannotAnswer();
+    void cpaCheckExportAndSuggest();
 
 private:
     QTemporaryDir m_dir;
@@ -307,6 +308,66 @@ void TestCommandLine::needsRefusesWhatItCannotAnswer()
     const auto run = runCli(QStringList{"needs", path} + arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(expected), qPrintable(run.err));
+}
+
+void TestCommandLine::cpaCheckExportAndSuggest()
+{
+    const QString path = m_dir.filePath(QStringLiteral("cpa.cocom"));
+    QCOMPARE(runCli({"new", path, "--demo"}).exitCode, 0);
+
+    const auto legal = runCli({"cpa", "check", path, "--indicator", "claimant_count", "--json"});
+    QCOMPARE(legal.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(legal.out.toUtf8()).object();
+    QCOMPARE(o.value("plan").toString(), QStringLiteral("Sub-regional partnerships"));
+    QCOMPARE(o.value("ok").toBool(), true);
+    QCOMPARE(o.value("adjacency").toString(), QStringLiteral("legal"));
+    QCOMPARE(o.value("unassigned").toArray().size(), 0);
+    const QJsonArray cpas = o.value("cpas").toArray();
+    QCOMPARE(cpas.size(), 4);
+    double deviations = 0;
+    for (const QJsonValue &c : cpas) {
+        QVERIFY(c["contiguous"].toBool());
+        QCOMPARE(c["components"].toInt(), 1);
+        QCOMPARE(c["partnerships_split"].toInt(), 0);
+        QVERIFY(c["value"].isDouble());
+        deviations += c["deviation_percent"].toDouble();
+    }
+    QVERIFY(std::abs(deviations) < 1e-9); // deviations from the mean sum to zero
+
+    // Land contact only: Central London Forward and Local London fall apart; exit 1.
+    const auto land = runCli({"cpa", "check", path, "--adjacency", "land", "--json"});
+    QCOMPARE(land.exitCode, 1);
+    const QJsonObject l = QJsonDocument::fromJson(land.out.toUtf8()).object();
+    QCOMPARE(l.value("ok").toBool(true), false);
+    QCOMPARE(l.value("cpas").toArray().at(0)["components"].toInt(), 2);
+    QVERIFY(l.value("problems").toArray().first().toString().contains("land contact only"));
+
+    const QString csv = m_dir.filePath(QStringLiteral("plan.csv"));
+    QCOMPARE(runCli({"cpa", "export", path, csv}).exitCode, 0);
+    QFile file(csv);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray written = file.readAll();
+    QVERIFY(written.startsWith("gss_code,cpa"));
+    QCOMPARE(written.count('\n'), 34);
+    QVERIFY(written.contains("E09000033,Central London Forward"));
+
+    const auto suggested =
+        runCli({"cpa", "suggest", path, "--k", "4", "--indicator", "claimant_count", "--json"});
+    QVERIFY2(suggested.exitCode == 0, qPrintable(suggested.err));
+    const QJsonObject s = QJsonDocument::fromJson(suggested.out.toUtf8()).object();
+    QVERIFY(s.value("exhaustive").toBool());
+    const QJsonArray plans = s.value("plans").toArray();
+    QVERIFY(!plans.isEmpty());
+    // Better balanced than the partnership plan, whose CPAs stray by about 30%.
+    QVERIFY(plans.first()["largest_deviation_percent"].toDouble() < 5.0);
+    QCOMPARE(plans.first()["cpas"].toArray().size(), 4);
+
+    const auto ratio = runCli({"cpa", "suggest", path, "--k", "4", "--indicator", "r1"});
+    QCOMPARE(ratio.exitCode, 2);
+    QVERIFY(ratio.err.contains("ratio"));
+    const auto import = runCli({"cpa", "import", path, csv});
+    QCOMPARE(import.exitCode, 2);
+    QVERIFY(import.err.contains("not built yet"));
 }
 
 QTEST_GUILESS_MAIN(TestCommandLine)
