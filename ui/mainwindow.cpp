@@ -1,5 +1,6 @@
 #include "ui/mainwindow.h"
 
+#include "core/commands/commands.h"
 #include "core/io/nomisimport.h"
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
@@ -689,11 +690,12 @@ bool MainWindow::importNomisFile(const QString &path)
     m_dialogs->runWithProgress(
         this, tr("Import labour-market data"), tr("Importing %1…").arg(info.fileName()),
         [&](const DialogService::Progress &progress) {
-            imported = m_document->importNomis(path, *name, [&](qint64 done, qint64 total) {
-                const bool goOn = progress(done, total);
-                cancelled = cancelled || !goOn;
-                return goOn;
-            });
+            imported = Commands::importNomis(m_document.get(), path, *name,
+                                             [&](qint64 done, qint64 total) {
+                                                 const bool goOn = progress(done, total);
+                                                 cancelled = cancelled || !goOn;
+                                                 return goOn;
+                                             });
         });
     m_importing = false;
     updateActions();
@@ -780,7 +782,7 @@ bool MainWindow::importLookup()
     Result<LookupImportSummary> imported = [&] {
         // A lookup is short (one line per small area) and its import has no progress report.
         QApplication::setOverrideCursor(Qt::WaitCursor);
-        Result<LookupImportSummary> result = m_document->importLookup(path);
+        Result<LookupImportSummary> result = Commands::importLookup(m_document.get(), path);
         QApplication::restoreOverrideCursor();
         return result;
     }();

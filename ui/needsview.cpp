@@ -1,5 +1,6 @@
 #include "ui/needsview.h"
 
+#include "core/commands/commands.h"
 #include "core/round/rounddocument.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
@@ -973,8 +974,8 @@ void NeedsView::addRatio()
         return;
     QString added;
     const bool ok = m_edits->run(tr("The indicator was not added"), [&]() -> Status {
-        const Result<QString> id = m_document->addRatio(details->name, details->numerator,
-                                                        details->denominator, details->scale);
+        const Result<QString> id = Commands::addRatio(m_document, details->name, details->numerator,
+                                                      details->denominator, details->scale);
         if (!id)
             return id.error();
         added = *id;

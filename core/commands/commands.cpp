@@ -1,6 +1,8 @@
 #include "core/commands/commands.h"
 
+#include "core/commands/figurecommands.h"
 #include "core/commands/roundcommands.h"
+#include "core/io/nomisimport.h"
 #include "core/round/rounddocument.h"
 #include "core/round/stagerules.h"
 
@@ -76,6 +78,44 @@ Status adoptPlan(RoundDocument *document, PlanId plan, const QString &reason)
     if (Status s = editable(document); !s)
         return s;
     return push(document, new AdoptPlan(document, plan, reason));
+}
+
+Result<NomisImportSummary> importNomis(RoundDocument *document, const QString &path,
+                                       const QString &datasetName,
+                                       const std::function<bool(qint64, qint64)> &progress)
+{
+    Result<NomisImportSummary> summary = document->importNomis(path, datasetName, progress);
+    if (summary)
+        document->undoStack()->push(new ImportDataset(document, summary->dataset, path));
+    return summary;
+}
+
+Result<LookupImportSummary> importLookup(RoundDocument *document, const QString &path)
+{
+    const Result<QHash<QString, QString>> before = document->lookups();
+    if (!before)
+        return before.error();
+    Result<LookupImportSummary> summary = document->importLookup(path);
+    if (!summary)
+        return summary;
+    const Result<QHash<QString, QString>> after = document->lookups();
+    if (after)
+        document->undoStack()->push(new ChangeLookups(document, *before, *after));
+    return summary;
+}
+
+Result<QString> addRatio(RoundDocument *document, const QString &name, const QString &numerator,
+                         const QString &denominator, double scale)
+{
+    Result<QString> id = document->addRatio(name, numerator, denominator, scale);
+    if (id) {
+        const auto &ratios = document->round().ratios;
+        const auto it = std::find_if(ratios.begin(), ratios.end(),
+                                     [&](const RatioIndicator &r) { return r.key() == *id; });
+        if (it != ratios.end())
+            document->undoStack()->push(new AddRatioIndicator(document, *it));
+    }
+    return id;
 }
 
 } // namespace CoCommission::Commands

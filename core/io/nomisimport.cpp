@@ -144,7 +144,7 @@ Result<NomisImportSummary> NomisImport::run(QSqlDatabase &db, const QString &pat
                                             const QString &datasetName,
                                             const QStringList &authorities,
                                             const QHash<QString, QString> &lookup,
-                                            const Progress &progress)
+                                            const Progress &progress, qint64 preferredId)
 {
     const QString name = QFileInfo(path).fileName();
     auto at = [&](qint64 line, const QString &column, const QString &problem) {
@@ -224,6 +224,7 @@ Result<NomisImportSummary> NomisImport::run(QSqlDatabase &db, const QString &pat
     dataset.fileName = name;
     dataset.importedAt = QDateTime::currentDateTimeUtc();
     dataset.dimensions = dimensions;
+    dataset.id = preferredId;
     const Result<qint64> datasetId = RoundStore::insertDataset(db, dataset);
     if (!datasetId)
         return datasetId.error();

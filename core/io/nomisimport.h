@@ -65,7 +65,7 @@ public:
                                           const QString &datasetName,
                                           const QStringList &authorities,
                                           const QHash<QString, QString> &lookup,
-                                          const Progress &progress = {});
+                                          const Progress &progress = {}, qint64 datasetId = 0);
 };
 
 } // namespace CoCommission

@@ -356,7 +356,7 @@ static Result<QHash<QString, QString>> readLookups(QSqlDatabase &db)
 
 Result<NomisImportSummary>
 RoundDocument::importNomis(const QString &path, const QString &datasetName,
-                           const std::function<bool(qint64, qint64)> &progress)
+                           const std::function<bool(qint64, qint64)> &progress, qint64 datasetId)
 {
     if (const QString why = whyNotEditable(); !why.isEmpty())
         return Error{why};
@@ -365,8 +365,8 @@ RoundDocument::importNomis(const QString &path, const QString &datasetName,
         const auto lookup = readLookups(db);
         if (!lookup)
             return lookup.error();
-        Result<NomisImportSummary> imported =
-            NomisImport::run(db, path, datasetName, authorityCodes(m_round), *lookup, progress);
+        Result<NomisImportSummary> imported = NomisImport::run(
+            db, path, datasetName, authorityCodes(m_round), *lookup, progress, datasetId);
         if (!imported)
             return imported.error();
         summary = std::move(*imported);
@@ -391,12 +391,105 @@ RoundDocument::importNomis(const QString &path, const QString &datasetName,
     return std::move(*summary);
 }
 
+Status RoundDocument::writeLookups(QSqlDatabase &db, const QHash<QString, QString> &lookup,
+                                   QList<NeedsDataset> &datasets, int *reaggregated)
+{
+    if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM lookups")); !s)
+        return s;
+    QSqlQuery insert(db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO lookups (child_code, authority_code) VALUES (?, ?)"));
+    for (auto it = lookup.constBegin(); it != lookup.constEnd(); ++it) {
+        insert.bindValue(0, it.key());
+        insert.bindValue(1, it.value());
+        if (!insert.exec())
+            return Error{insert.lastError().text()};
+    }
+    const QStringList authorities = authorityCodes(m_round);
+    // Sum every imported dataset again from its rows as imported.
+    for (NeedsDataset &d : datasets) {
+        if (d.fileName.isEmpty())
+            continue;
+        AuthorityAggregator aggregator(authorities, lookup);
+        QSqlQuery rows(db);
+        rows.setForwardOnly(true);
+        rows.prepare(QStringLiteral("SELECT r.series, g.code, r.date, r.value FROM raw_values r "
+                                    "JOIN geographies g ON g.id = r.geography_id "
+                                    "WHERE r.dataset_id = ?"));
+        rows.addBindValue(d.id);
+        if (!rows.exec())
+            return Error{rows.lastError().text()};
+        QHash<QString, int> dateIndex;
+        QStringList dates;
+        QHash<QString, AuthorityAggregator::Target> targets;
+        while (rows.next()) {
+            const QString code = rows.value(1).toString();
+            auto target = targets.constFind(code);
+            if (target == targets.constEnd())
+                target = targets.insert(code, aggregator.target(code));
+            const QString date = rows.value(2).toString();
+            auto di = dateIndex.constFind(date);
+            if (di == dateIndex.constEnd()) {
+                dates.append(date);
+                di = dateIndex.insert(date, int(dates.size() - 1));
+            }
+            const QVariant v = rows.value(3);
+            aggregator.add(*target, rows.value(0).toInt(), *di,
+                           v.isNull() ? std::nullopt : std::optional<double>(v.toDouble()));
+        }
+        QStringList keys;
+        for (const Measure &m : d.measures)
+            keys.append(m.key);
+        d.observations = aggregator.observations(keys, dates);
+        if (Status r = Sql::exec(
+                db, QStringLiteral("DELETE FROM observations WHERE dataset_id = ?"), {d.id});
+            !r)
+            return r;
+        if (Status r = RoundStore::insertObservations(db, d.id, d.observations); !r)
+            return r;
+        if (reaggregated)
+            ++*reaggregated;
+    }
+    return {};
+}
+
+Result<QHash<QString, QString>> RoundDocument::lookups()
+{
+    return readLookups(m_file->database());
+}
+
+Status RoundDocument::setLookups(const QHash<QString, QString> &lookup)
+{
+    if (const QString why = whyNotEditable(); !why.isEmpty())
+        return Error{why};
+    QList<NeedsDataset> datasets = m_round.datasets;
+    const Status s = m_file->transaction([&](QSqlDatabase &db) -> Status {
+        if (Status w = writeLookups(db, lookup, datasets, nullptr); !w)
+            return w;
+        return AuditLog::append(db, {0,
+                                     QDateTime::currentDateTimeUtc(),
+                                     m_actor,
+                                     QStringLiteral("set_lookups"),
+                                     QStringLiteral("lookups"),
+                                     QString(),
+                                     tr("%1 area(s)").arg(lookup.size()),
+                                     {},
+                                     {}});
+    });
+    if (!s)
+        return fail(tr("The lookup was not changed in %1, and nothing was changed: %2")
+                        .arg(displayName(), s.errorMessage()));
+    m_round.datasets = datasets;
+    emit figuresChanged();
+    emit roundChanged();
+    return {};
+}
+
 Result<LookupImportSummary> RoundDocument::importLookup(const QString &path)
 {
     if (const QString why = whyNotEditable(); !why.isEmpty())
         return Error{why};
-    const QStringList authorities = authorityCodes(m_round);
-    const Result<LookupFile> file = LookupImport::read(path, authorities);
+    const Result<LookupFile> file = LookupImport::read(path, authorityCodes(m_round));
     if (!file)
         return file.error();
 
@@ -405,62 +498,12 @@ Result<LookupImportSummary> RoundDocument::importLookup(const QString &path)
     summary.unknownAuthorities = file->unknownAuthorities;
     QList<NeedsDataset> datasets = m_round.datasets;
     const Status s = m_file->transaction([&](QSqlDatabase &db) -> Status {
-        QSqlQuery insert(db);
-        insert.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO lookups (child_code, authority_code) VALUES (?, ?)"));
-        for (auto it = file->childToAuthority.constBegin(); it != file->childToAuthority.constEnd();
-             ++it) {
-            insert.bindValue(0, it.key());
-            insert.bindValue(1, it.value());
-            if (!insert.exec())
-                return Error{insert.lastError().text()};
-        }
-        const auto lookup = readLookups(db);
+        Result<QHash<QString, QString>> lookup = readLookups(db);
         if (!lookup)
             return lookup.error();
-        // Sum every imported dataset again from its rows as imported.
-        for (NeedsDataset &d : datasets) {
-            if (d.fileName.isEmpty())
-                continue;
-            AuthorityAggregator aggregator(authorities, *lookup);
-            QSqlQuery rows(db);
-            rows.setForwardOnly(true);
-            rows.prepare(QStringLiteral("SELECT r.series, g.code, r.date, r.value FROM "
-                                        "raw_values r JOIN geographies g ON g.id = "
-                                        "r.geography_id WHERE r.dataset_id = ?"));
-            rows.addBindValue(d.id);
-            if (!rows.exec())
-                return Error{rows.lastError().text()};
-            QHash<QString, int> dateIndex;
-            QStringList dates;
-            QHash<QString, AuthorityAggregator::Target> targets;
-            while (rows.next()) {
-                const QString code = rows.value(1).toString();
-                auto target = targets.constFind(code);
-                if (target == targets.constEnd())
-                    target = targets.insert(code, aggregator.target(code));
-                const QString date = rows.value(2).toString();
-                auto di = dateIndex.constFind(date);
-                if (di == dateIndex.constEnd()) {
-                    dates.append(date);
-                    di = dateIndex.insert(date, int(dates.size() - 1));
-                }
-                const QVariant v = rows.value(3);
-                aggregator.add(*target, rows.value(0).toInt(), *di,
-                               v.isNull() ? std::nullopt : std::optional<double>(v.toDouble()));
-            }
-            QStringList keys;
-            for (const Measure &m : d.measures)
-                keys.append(m.key);
-            d.observations = aggregator.observations(keys, dates);
-            if (Status r = Sql::exec(
-                    db, QStringLiteral("DELETE FROM observations WHERE dataset_id = ?"), {d.id});
-                !r)
-                return r;
-            if (Status r = RoundStore::insertObservations(db, d.id, d.observations); !r)
-                return r;
-            ++summary.datasetsReaggregated;
-        }
+        lookup->insert(file->childToAuthority);
+        if (Status w = writeLookups(db, *lookup, datasets, &summary.datasetsReaggregated); !w)
+            return w;
         return AuditLog::append(
             db, {0,
                  QDateTime::currentDateTimeUtc(),
@@ -482,8 +525,57 @@ Result<LookupImportSummary> RoundDocument::importLookup(const QString &path)
     return summary;
 }
 
+Status RoundDocument::removeDataset(qint64 id)
+{
+    const auto it = std::find_if(m_round.datasets.begin(), m_round.datasets.end(),
+                                 [&](const NeedsDataset &d) { return d.id == id; });
+    if (it == m_round.datasets.end())
+        return Error{tr("The round has no dataset %1.").arg(id)};
+    for (const RatioIndicator &r : m_round.ratios) {
+        for (const Measure &m : it->measures) {
+            if (r.numerator == m.key || r.denominator == m.key)
+                return Error{
+                    tr("The indicator \"%1\" uses this dataset: remove it first.").arg(r.name)};
+        }
+    }
+    if (Status s = write(
+            QStringLiteral("remove_dataset"), QStringLiteral("dataset:%1").arg(id),
+            tr("%1 from %2 (sha256 %3)").arg(it->name, it->fileName, it->sha256), QString(),
+            [&](QSqlDatabase &db) {
+                return Sql::exec(db, QStringLiteral("DELETE FROM datasets WHERE id = ?"), {id});
+            });
+        !s)
+        return s;
+    m_round.datasets.erase(it);
+    emit figuresChanged();
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::removeRatio(qint64 id)
+{
+    const auto it = std::find_if(m_round.ratios.begin(), m_round.ratios.end(),
+                                 [&](const RatioIndicator &r) { return r.id == id; });
+    if (it == m_round.ratios.end())
+        return Error{tr("The round has no indicator r%1.").arg(id)};
+    if (Status s = write(
+            QStringLiteral("remove_indicator"), QStringLiteral("indicators"),
+            tr("%1 = %2 / %3 × %4").arg(it->name, it->numerator, it->denominator).arg(it->scale),
+            QString(),
+            [&](QSqlDatabase &db) {
+                return Sql::exec(db, QStringLiteral("DELETE FROM ratio_indicators WHERE id = ?"),
+                                 {id});
+            });
+        !s)
+        return s;
+    m_round.ratios.erase(it);
+    emit figuresChanged();
+    emit roundChanged();
+    return {};
+}
+
 Result<QString> RoundDocument::addRatio(const QString &name, const QString &numerator,
-                                        const QString &denominator, double scale)
+                                        const QString &denominator, double scale, qint64 id)
 {
     const Indicators indicators(m_round);
     const IndicatorInfo *num = indicators.find(numerator);
@@ -503,7 +595,7 @@ Result<QString> RoundDocument::addRatio(const QString &name, const QString &nume
     }
     if (!std::isfinite(scale) || scale == 0)
         return Error{tr("The scale must be a number other than 0 (e.g. 100 for a percentage).")};
-    RatioIndicator ratio{0, trimmed, num->id, den->id, scale};
+    RatioIndicator ratio{id, trimmed, num->id, den->id, scale};
     if (Status s = write(QStringLiteral("add_indicator"), QStringLiteral("indicators"), QString(),
                          tr("%1 = %2 / %3 × %4").arg(trimmed, num->id, den->id).arg(scale),
                          [&](QSqlDatabase &db) -> Status {

@@ -4,6 +4,7 @@
 #include "core/round/round.h"
 #include "core/store/projectfile.h"
 
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -77,17 +78,25 @@ public:
      */
     Result<NomisImportSummary>
     importNomis(const QString &path, const QString &datasetName = {},
-                const std::function<bool(qint64 done, qint64 total)> &progress = {});
+                const std::function<bool(qint64 done, qint64 total)> &progress = {},
+                qint64 datasetId = 0);
+    /** Removes an imported dataset with its rows and figures (the undo of an import). */
+    Status removeDataset(qint64 id);
 
     /**
      * Imports a lookup of smaller areas to authorities and sums every imported dataset again
      * through it, in one transaction.
      */
     Result<LookupImportSummary> importLookup(const QString &path);
+    /** The lookup of smaller areas to authorities, as stored. */
+    Result<QHash<QString, QString>> lookups();
+    /** Replaces the whole lookup and sums every imported dataset again (undo of an import). */
+    Status setLookups(const QHash<QString, QString> &lookup);
 
     /** Defines a ratio indicator: numerator / denominator × scale, each a measure key or name. */
     Result<QString> addRatio(const QString &name, const QString &numerator,
-                             const QString &denominator, double scale = 100);
+                             const QString &denominator, double scale = 100, qint64 id = 0);
+    Status removeRatio(qint64 id);
 
     // Stage 2: priorities. Refused once stage 2 is ready for sign-off or signed off.
     /** Sets \a partner's ranking of the priority groups for \a cpa; nullopt removes it. */
@@ -137,6 +146,9 @@ private:
     Status write(const QString &action, const QString &subject, const QString &before,
                  const QString &after, const std::function<Status(QSqlDatabase &)> &work);
     Status fail(const QString &message);
+    /** Stores \a lookup in place of the old one and sums \a datasets again through it. */
+    Status writeLookups(QSqlDatabase &db, const QHash<QString, QString> &lookup,
+                        QList<NeedsDataset> &datasets, int *reaggregated);
 
     std::unique_ptr<ProjectFile> m_file;
     Round m_round;

@@ -53,12 +53,14 @@ Result<qint64> insertDataset(QSqlDatabase &db, NeedsDataset &d)
     if (!count.exec(QStringLiteral("SELECT COALESCE(MAX(position), -1) + 1 FROM datasets")) ||
         !count.next())
         return Error{Sql::describe(count, tr("Could not store the figures"))};
+    // An id given is kept (a redo restores the dataset it undid); 0 lets SQLite choose.
     const Result<qint64> id = Sql::insert(
         db,
-        QStringLiteral("INSERT INTO datasets (name, source, illustrative, position, file_name, "
+        QStringLiteral("INSERT INTO datasets (id, name, source, illustrative, position, file_name, "
                        "sha256, row_count, imported_at, dimensions) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {d.name, d.source, d.illustrative ? 1 : 0, count.value(0),
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {d.id > 0 ? QVariant(d.id) : QVariant(QMetaType::fromType<qint64>()), d.name, d.source,
+         d.illustrative ? 1 : 0, count.value(0),
          d.fileName.isNull() ? QStringLiteral("") : d.fileName,
          d.sha256.isNull() ? QStringLiteral("") : d.sha256, d.rowCount,
          d.importedAt.isValid() ? timestamp(d.importedAt) : QStringLiteral(""),
@@ -108,9 +110,10 @@ Status insertObservations(QSqlDatabase &db, qint64 datasetId,
 Result<qint64> insertRatio(QSqlDatabase &db, const RatioIndicator &ratio)
 {
     return Sql::insert(db,
-                       QStringLiteral("INSERT INTO ratio_indicators (name, numerator, "
-                                      "denominator, scale) VALUES (?, ?, ?, ?)"),
-                       {ratio.name, ratio.numerator, ratio.denominator, ratio.scale});
+                       QStringLiteral("INSERT INTO ratio_indicators (id, name, numerator, "
+                                      "denominator, scale) VALUES (?, ?, ?, ?, ?)"),
+                       {ratio.id > 0 ? QVariant(ratio.id) : QVariant(QMetaType::fromType<qint64>()),
+                        ratio.name, ratio.numerator, ratio.denominator, ratio.scale});
 }
 
 Status insertRound(QSqlDatabase &db, Round &round)

@@ -1,7 +1,10 @@
 #include "core/commands/commands.h"
+#include "core/io/nomisimport.h"
+#include "core/needs/indicators.h"
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
 #include "core/store/auditlog.h"
+#include "tests/support/testsupport.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -26,6 +29,7 @@ private slots:
     void adoptPlanIsUndoable();
     void undoIsWrittenToTheFile();
     void readOnlyRoundPushesNothing();
+    void importsAndRatiosAreUndoable();
 
 private:
     QTemporaryDir m_dir;
@@ -153,6 +157,62 @@ void TestCommands::readOnlyRoundPushesNothing()
     QVERIFY(!s);
     QVERIFY(s.errorMessage().contains(QStringLiteral("read-only")));
     QCOMPARE((*second)->undoStack()->count(), 0);
+}
+
+void TestCommands::importsAndRatiosAreUndoable()
+{
+    const QString data = TestSupport::dataDir() + QStringLiteral("/nomis/");
+    const Round before = m_document->round();
+
+    const auto imported = Commands::importNomis(m_document.get(), data + "claimant_count.csv");
+    QVERIFY2(imported, qPrintable(imported.errorMessage()));
+    const qint64 id = imported->dataset.id;
+    const QString youth = imported->dataset.measures.at(1).key;
+    const QString all = imported->dataset.measures.at(0).key;
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Import labour-market data"));
+    const Round afterImport = m_document->round();
+
+    const auto ratio = Commands::addRatio(m_document.get(), "Youth share", youth, all);
+    QVERIFY2(ratio, qPrintable(ratio.errorMessage()));
+    QCOMPARE(m_document->undoStack()->count(), 2);
+    const Round afterRatio = m_document->round();
+
+    m_document->undoStack()->undo(); // the ratio
+    QCOMPARE(m_document->round(), afterImport);
+    m_document->undoStack()->undo(); // the import
+    QCOMPARE(m_document->round(), before);
+    QCOMPARE(Indicators(m_document->round()).find(youth), nullptr);
+
+    m_document->undoStack()->redo(); // imports the same file again, under the same id
+    QCOMPARE(m_document->round().datasets.constLast().id, id);
+    m_document->undoStack()->redo();
+    QCOMPARE(m_document->round().ratios, afterRatio.ratios);
+    QCOMPARE(m_document->round().datasets.constLast().observations,
+             afterRatio.datasets.constLast().observations);
+    QVERIFY(Indicators(m_document->round()).find(*ratio));
+
+    // A lookup import is undone to the lookup before it, figures summed again.
+    const auto population = Commands::importNomis(m_document.get(), data + "lsoa_population.csv");
+    QVERIFY(population);
+    const QString key = population->dataset.measures.first().key;
+    const auto lookup = Commands::importLookup(m_document.get(), data + "lsoa_lookup.csv");
+    QVERIFY2(lookup, qPrintable(lookup.errorMessage()));
+    const auto barking = [&] {
+        return Indicators(m_document->round()).value(key, {"E09000002"}, "2024");
+    };
+    QCOMPARE(barking(), 60.0);
+    m_document->undoStack()->undo();
+    QCOMPARE(barking(), std::nullopt);
+    QVERIFY(m_document->lookups()->isEmpty());
+    m_document->undoStack()->redo();
+    QCOMPARE(barking(), 60.0);
+
+    // Undo and redo are audited changes like any other, and the file still verifies.
+    const auto entries = m_document->auditEntries();
+    QVERIFY(std::any_of(entries->begin(), entries->end(), [](const AuditEntry &e) {
+        return e.action == QLatin1String("remove_dataset");
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestCommands)
