@@ -80,6 +80,17 @@ int usage(QTextStream &err, const QString &problem, const QString &synopsis)
     return UsageError;
 }
 
+/** Opens \a path without taking the write lock, or prints why not and returns null. */
+std::unique_ptr<RoundDocument> openForReading(const QString &path, QTextStream &err)
+{
+    auto document = RoundDocument::open(path, {.readOnly = true});
+    if (!document) {
+        err << document.errorMessage() << '\n';
+        return nullptr;
+    }
+    return std::move(*document);
+}
+
 int runNew(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString synopsis =
@@ -217,15 +228,13 @@ int runInfo(const QStringList &args, QTextStream &out, QTextStream &err)
         return usage(err, p.error, synopsis);
     if (p.positional.size() != 1)
         return usage(err, tr("Name one round file."), synopsis);
-    const auto document = RoundDocument::open(p.positional.first(), {.readOnly = true});
-    if (!document) {
-        err << document.errorMessage() << '\n';
+    const auto document = openForReading(p.positional.first(), err);
+    if (!document)
         return UsageError;
-    }
     if (p.flags.contains(QStringLiteral("--json")))
-        printJson(out, infoJson(**document));
+        printJson(out, infoJson(*document));
     else
-        printInfoText(**document, out);
+        printInfoText(*document, out);
     return Success;
 }
 
@@ -383,12 +392,10 @@ int runIndicators(const QStringList &args, QTextStream &out, QTextStream &err)
         return usage(err, p.error, synopsis);
     if (p.positional.size() != 1)
         return usage(err, tr("Name one round file."), synopsis);
-    const auto document = RoundDocument::open(p.positional.first(), {.readOnly = true});
-    if (!document) {
-        err << document.errorMessage() << '\n';
+    const auto document = openForReading(p.positional.first(), err);
+    if (!document)
         return UsageError;
-    }
-    const Indicators indicators((*document)->round());
+    const Indicators indicators(document->round());
     if (p.flags.contains(QStringLiteral("--json"))) {
         QJsonArray list;
         for (const IndicatorInfo &info : indicators.all()) {
@@ -485,12 +492,10 @@ int runNeeds(const QStringList &args, QTextStream &out, QTextStream &err)
     else if (by != QLatin1String("authority"))
         return usage(err, tr("--by must be authority, partnership or cpa."), synopsis);
 
-    const auto document = RoundDocument::open(p.positional.first(), {.readOnly = true});
-    if (!document) {
-        err << document.errorMessage() << '\n';
+    const auto document = openForReading(p.positional.first(), err);
+    if (!document)
         return UsageError;
-    }
-    const Round &round = (*document)->round();
+    const Round &round = document->round();
     const Indicators indicators(round);
     const IndicatorInfo *info = indicators.find(p.values.value(QStringLiteral("--indicator")));
     if (!info) {
@@ -702,12 +707,10 @@ int runPriorities(const QStringList &args, QTextStream &out, QTextStream &err)
     if (verb.isEmpty()) {
         if (!items.isEmpty())
             return usage(err, tr("Unexpected arguments: %1").arg(items.join(u' ')), synopsis);
-        const auto document = RoundDocument::open(path, {.readOnly = true});
-        if (!document) {
-            err << document.errorMessage() << '\n';
+        const auto document = openForReading(path, err);
+        if (!document)
             return UsageError;
-        }
-        const Round &round = (*document)->round();
+        const Round &round = document->round();
         const CpaPlan *plan = round.adoptedPlan();
         if (!plan) {
             err << tr("The round has no adopted CPA plan: priorities are decided per CPA.") << '\n';
@@ -850,12 +853,10 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!rule)
         return usage(err, tr("--adjacency must be legal or land."), synopsis);
 
-    const auto document = RoundDocument::open(p.positional.first(), {.readOnly = true});
-    if (!document) {
-        err << document.errorMessage() << '\n';
+    const auto document = openForReading(p.positional.first(), err);
+    if (!document)
         return UsageError;
-    }
-    const Round &round = (*document)->round();
+    const Round &round = document->round();
     const Result<Adjacency> adjacency = Adjacency::london();
     if (!adjacency) {
         err << adjacency.errorMessage() << '\n';
