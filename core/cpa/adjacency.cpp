@@ -31,10 +31,10 @@ QString adjacencyRulePhrase(AdjacencyRule rule)
 Result<Adjacency> Adjacency::london()
 {
     const QString path = QStringLiteral(":/reference/adjacency.csv");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("The built-in data %1 is missing from this build.").arg(path)};
-    return fromCsv(file.readAll(), path);
+    const Result<QByteArray> data = CsvTable::readBuiltIn(path);
+    if (!data)
+        return data.error();
+    return fromCsv(*data, path);
 }
 
 Result<Adjacency> Adjacency::fromCsv(const QByteArray &data, const QString &fileName)

@@ -4,6 +4,7 @@
 
 #include <QBuffer>
 #include <QCoreApplication>
+#include <QFile>
 #include <QStringDecoder>
 
 namespace CoCommission::CsvTable {
@@ -50,6 +51,14 @@ Result<QList<Row>> parse(const QByteArray &data, const QString &fileName)
                          .arg(reader.problemLine())};
     }
     return rows;
+}
+
+Result<QByteArray> readBuiltIn(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return Error{tr("The built-in data %1 is missing from this build.").arg(path)};
+    return file.readAll();
 }
 
 QString quoteField(const QString &field)

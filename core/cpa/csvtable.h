@@ -28,6 +28,9 @@ struct Row
  */
 Result<QList<Row>> parse(const QByteArray &data, const QString &fileName);
 
+/** The bytes of the built-in resource \a path, or an error saying the build lacks it. */
+Result<QByteArray> readBuiltIn(const QString &path);
+
 /** \a field as a CSV field: quoted when it holds a comma, a quote, a line break or edge spaces. */
 QString quoteField(const QString &field);
 

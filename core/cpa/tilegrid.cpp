@@ -14,10 +14,10 @@ namespace CoCommission {
 Result<TileGrid> TileGrid::london()
 {
     const QString path = QStringLiteral(":/reference/tile_grid.csv");
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error{tr("The built-in data %1 is missing from this build.").arg(path)};
-    return fromCsv(file.readAll(), path);
+    const Result<QByteArray> data = CsvTable::readBuiltIn(path);
+    if (!data)
+        return data.error();
+    return fromCsv(*data, path);
 }
 
 Result<TileGrid> TileGrid::fromCsv(const QByteArray &data, const QString &fileName)
