@@ -2,7 +2,6 @@
 
 #include "core/cpa/csvtable.h"
 
-#include <QFile>
 
 namespace CoCommission {
 

@@ -2,7 +2,6 @@
 
 #include "core/cpa/csvtable.h"
 
-#include <QFile>
 #include <QSet>
 #include <QStringList>
 
