@@ -566,11 +566,7 @@ NeedsView::Unit NeedsView::unit() const
     const IndicatorInfo *info = currentInfo();
     if (!info || info->kind != IndicatorInfo::Kind::Ratio || !m_document)
         return {tr("count"), tr("Count")};
-    double scale = 1;
-    for (const RatioIndicator &ratio : m_document->round().ratios) {
-        if (ratio.key() == info->id)
-            scale = ratio.scale;
-    }
+    const double scale = info->scale;
     if (scale == 100)
         return {tr("%"), tr("Per cent (%)")};
     if (scale == 1)
@@ -635,18 +631,14 @@ void NeedsView::refreshValues()
                  "total would mislead.");
 
     QString details;
-    if (info->kind == IndicatorInfo::Kind::Ratio && m_document) {
-        for (const RatioIndicator &ratio : m_document->round().ratios) {
-            if (ratio.key() != info->id)
-                continue;
-            const IndicatorInfo *num = m_indicators->find(ratio.numerator);
-            const IndicatorInfo *den = m_indicators->find(ratio.denominator);
-            details = tr("%1 = %2 ÷ %3 × %4. For a group it is worked out from the summed "
-                         "figures of its authorities.")
-                          .arg(info->name, num ? num->name : ratio.numerator,
-                               den ? den->name : ratio.denominator,
-                               IndicatorTableModel::formatValue(ratio.scale, 0));
-        }
+    if (info->kind == IndicatorInfo::Kind::Ratio) {
+        const IndicatorInfo *num = m_indicators->find(info->numerator);
+        const IndicatorInfo *den = m_indicators->find(info->denominator);
+        details = tr("%1 = %2 ÷ %3 × %4. For a group it is worked out from the summed figures "
+                     "of its authorities.")
+                      .arg(info->name, num ? num->name : info->numerator,
+                           den ? den->name : info->denominator,
+                           IndicatorTableModel::formatValue(info->scale, 0));
     } else if (grouping() != Grouping::Authority) {
         details = tr("A group's figure is the sum of its authorities' figures.");
     }

@@ -44,6 +44,9 @@ Indicators::Indicators(const Round &round)
         info.id = r.key();
         info.name = r.name;
         info.kind = IndicatorInfo::Kind::Ratio;
+        info.numerator = r.numerator;
+        info.denominator = r.denominator;
+        info.scale = r.scale;
         const IndicatorInfo *num = find(r.numerator);
         const IndicatorInfo *den = find(r.denominator);
         if (num && den) {

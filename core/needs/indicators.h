@@ -29,6 +29,9 @@ struct IndicatorInfo
     QStringList dimensions;      ///< the dataset's dimension names (measures only)
     QStringList dimensionValues; ///< one value per dimension (measures only)
     QStringList dates;           ///< dates with at least one figure, oldest first
+    QString numerator;           ///< ratios only: the numerator's measure id
+    QString denominator;         ///< ratios only: the denominator's measure id
+    double scale = 1;            ///< ratios only: e.g. 100 for a percentage
 };
 
 /** An indicator's value for one authority or group; empty when a part is missing. */

@@ -65,6 +65,10 @@ void TestIndicators::listsMeasuresAndRatios()
     QCOMPARE(indicators.all().size(), 3);
     QCOMPARE(indicators.all().at(2).id, QStringLiteral("r1"));
     QCOMPARE(indicators.all().at(2).kind, IndicatorInfo::Kind::Ratio);
+    QCOMPARE(indicators.all().at(2).numerator, QStringLiteral("count"));
+    QCOMPARE(indicators.all().at(2).denominator, QStringLiteral("pop"));
+    QCOMPARE(indicators.all().at(2).scale, 100.0);
+    QCOMPARE(indicators.all().at(0).scale, 1.0);
     QCOMPARE(indicators.find(QStringLiteral("rate"))->id, QStringLiteral("r1")); // by name
     QCOMPARE(indicators.find(QStringLiteral("count"))->name, QStringLiteral("Count"));
     QCOMPARE(indicators.find(QStringLiteral("nothing")), nullptr);
