@@ -65,15 +65,6 @@ std::optional<double> Round::latestValue(const QString &gssCode, const QString &
     return value;
 }
 
-std::optional<double> Round::claimantRate(const QString &gssCode) const
-{
-    const auto claimants = latestValue(gssCode, QStringLiteral("claimant_count"));
-    const auto population = latestValue(gssCode, QStringLiteral("population_16_64"));
-    if (!claimants || !population || *population <= 0)
-        return std::nullopt;
-    return *claimants / *population * 100.0;
-}
-
 QStringList Round::priorityPartners(const Cpa &cpa) const
 {
     QStringList partners{QStringLiteral("DWP")};

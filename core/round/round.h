@@ -205,11 +205,6 @@ struct Round
     bool hasIllustrativeFigures() const;
     /** The value of \a measure for \a gssCode at the latest date any dataset holds, if any. */
     std::optional<double> latestValue(const QString &gssCode, const QString &measure) const;
-    /**
-     * The claimant rate of \a gssCode in percent: the latest claimant count over the latest
-     * population aged 16-64, times 100; nullopt when either is missing or the population is 0.
-     */
-    std::optional<double> claimantRate(const QString &gssCode) const;
 };
 
 /**

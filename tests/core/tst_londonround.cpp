@@ -1,3 +1,4 @@
+#include "core/needs/indicators.h"
 #include "core/round/londonround.h"
 #include "tests/support/testsupport.h"
 
@@ -121,19 +122,20 @@ void TestLondonRound::latestValueAndClaimantRate()
     const QString city = QStringLiteral("E09000001");
     QCOMPARE(demo.latestValue(city, QStringLiteral("population_16_64")), 7000.0);
     QCOMPARE(demo.latestValue(city, QStringLiteral("claimant_count")), 273.0);
-    QCOMPARE(demo.claimantRate(city), 273.0 / 7000.0 * 100.0);
+    const QString rate = demo.ratios.first().key(); // "Claimant rate (%)"
+    const QString may = QStringLiteral("2024-05");
+    QCOMPARE(Indicators(demo).value(rate, {city}, may), 273.0 / 7000.0 * 100.0);
     QCOMPARE(demo.latestValue(city, QStringLiteral("no_such_measure")), std::nullopt);
 
     // A later date wins, wherever it stands.
     demo.datasets.first().observations.prepend(
         {city, QStringLiteral("claimant_count"), QStringLiteral("2025-01"), 350});
     QCOMPARE(demo.latestValue(city, QStringLiteral("claimant_count")), 350.0);
-    QCOMPARE(demo.claimantRate(city), 5.0);
 
     demo.datasets.first().observations.removeIf([&](const Observation &o) {
         return o.gssCode == city && o.measure == QLatin1String("population_16_64");
     });
-    QCOMPARE(demo.claimantRate(city), std::nullopt);
+    QCOMPARE(Indicators(demo).value(rate, {city}, may), std::nullopt);
 }
 
 QTEST_GUILESS_MAIN(TestLondonRound)
