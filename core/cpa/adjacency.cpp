@@ -2,24 +2,7 @@
 
 #include "core/cpa/csvtable.h"
 
-
 namespace CoCommission {
-
-QString adjacencyRuleKey(AdjacencyRule rule)
-{
-    return rule == AdjacencyRule::LandContactOnly ? QStringLiteral("land")
-                                                  : QStringLiteral("legal");
-}
-
-std::optional<AdjacencyRule> adjacencyRuleFromKey(const QString &key)
-{
-    const QString k = key.trimmed().toLower();
-    if (k == QLatin1String("legal"))
-        return AdjacencyRule::LegalBoundary;
-    if (k == QLatin1String("land"))
-        return AdjacencyRule::LandContactOnly;
-    return std::nullopt;
-}
 
 QString adjacencyRulePhrase(AdjacencyRule rule)
 {

@@ -65,6 +65,35 @@ void serialize(Archive &ar, QDateTime &t, unsigned int version)
     split_free(ar, t, version);
 }
 
+template<class Archive>
+void save(Archive &ar, const QByteArray &bytes, unsigned int)
+{
+    const std::string raw = bytes.toStdString();
+    ar << raw;
+}
+template<class Archive>
+void load(Archive &ar, QByteArray &bytes, unsigned int)
+{
+    std::string raw;
+    ar >> raw;
+    bytes = QByteArray(raw.data(), qsizetype(raw.size()));
+}
+template<class Archive>
+void serialize(Archive &ar, QByteArray &bytes, unsigned int version)
+{
+    split_free(ar, bytes, version);
+}
+
+// An optional number travels as a flag and the value (0 when absent).
+template<class Archive>
+void optionalField(Archive &ar, std::optional<double> &value)
+{
+    bool present = value.has_value();
+    double raw = value.value_or(0);
+    ar &present &raw;
+    value = present ? std::optional(raw) : std::nullopt;
+}
+
 template<class Archive, class T>
 void save(Archive &ar, const QList<T> &list, unsigned int)
 {
@@ -139,9 +168,14 @@ void serialize(Archive &ar, CoCommission::Cpa &c, unsigned int)
     ar &c.id &c.name &c.colour &c.members;
 }
 template<class Archive>
-void serialize(Archive &ar, CoCommission::CpaPlan &p, unsigned int)
+void serialize(Archive &ar, CoCommission::CpaPlan &p, unsigned int version)
 {
     ar &p.id &p.name &p.adopted &p.cpas;
+    if (version >= 1) {
+        enumField(ar, p.rule, 0, 1);
+        ar &p.balanceIndicator;
+        optionalField(ar, p.minimumSize);
+    }
 }
 template<class Archive>
 void serialize(Archive &ar, CoCommission::Observation &o, unsigned int)
@@ -171,9 +205,21 @@ void serialize(Archive &ar, CoCommission::PriorityGroup &g, unsigned int)
     ar &g.key &g.name &g.description;
 }
 template<class Archive>
-void serialize(Archive &ar, CoCommission::PartnerRankingRecord &r, unsigned int)
+void serialize(Archive &ar, CoCommission::PartnerRankingRecord &r, unsigned int version)
 {
     ar &r.cpa &r.partner &r.order;
+    if (version >= 1)
+        ar &r.points;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::LabourMarketAgreement &a, unsigned int)
+{
+    ar &a.cpa &a.headlineIndicators &a.narrative &a.priorityGroups &a.updatedAt;
+}
+template<class Archive>
+void serialize(Archive &ar, CoCommission::BoundaryFile &b, unsigned int)
+{
+    ar &b.fileName &b.sha256 &b.codeProperty &b.importedAt &b.geoJson;
 }
 template<class Archive>
 void serialize(Archive &ar, CoCommission::PriorityDecision &d, unsigned int)
@@ -206,14 +252,23 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
         ar &r.ratios;
     if (version >= 3)
         ar &r.priorityGroups &r.rankings &r.decisions &r.priorityPlaces;
+    if (version >= 4) {
+        enumField(ar, r.priorityMethod, 0, 1);
+        ar &r.agreements &r.boundaries;
+    }
 }
 
 } // namespace boost::serialization
 
-// Version history. Round 1: first release; 2: ratio indicators; 3: priorities (stage 2).
+// Version history. Round 1: first release; 2: ratio indicators; 3: priorities (stage 2);
+// 4: ranking method, Local Labour Market Agreements, boundaries.
 // NeedsDataset 1: provenance, dimensions and measures of imported data.
-BOOST_CLASS_VERSION(CoCommission::Round, 3)
+// CpaPlan 1: adjacency rule, balance indicator and minimum size.
+// PartnerRankingRecord 1: points for the points method.
+BOOST_CLASS_VERSION(CoCommission::Round, 4)
 BOOST_CLASS_VERSION(CoCommission::NeedsDataset, 1)
+BOOST_CLASS_VERSION(CoCommission::CpaPlan, 1)
+BOOST_CLASS_VERSION(CoCommission::PartnerRankingRecord, 1)
 
 namespace CoCommission::SnapshotArchive {
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/round/rankingmethod.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -18,12 +19,6 @@ struct PartnerRanking
     QString partner;               ///< e.g. "DWP", "Local London"
     QStringList order;             ///< group keys, most important first (for Borda)
     QHash<QString, double> points; ///< group key -> points given (for the points method)
-};
-
-/** How partners' views are combined into the joint ranking. */
-enum class RankingMethod {
-    Borda,     ///< n - rank points per partner, summed (n groups; rank 1 gets n - 1)
-    PointsSum, ///< the points each partner gave, summed
 };
 
 /** One group's place in the joint ranking. */

@@ -1,6 +1,8 @@
 // Keys and translated names of the round's enumerations. Keys are stored in the project file
 // and used on the command line: never change one once released.
+#include "core/round/adjacencyrule.h"
 #include "core/round/devolutionmodel.h"
+#include "core/round/rankingmethod.h"
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
 
@@ -156,6 +158,37 @@ QString partyName(SignOffParty party)
         return tr("Lead authority");
     }
     return {};
+}
+
+QString adjacencyRuleKey(AdjacencyRule rule)
+{
+    return rule == AdjacencyRule::LandContactOnly ? QStringLiteral("land")
+                                                  : QStringLiteral("legal");
+}
+
+std::optional<AdjacencyRule> adjacencyRuleFromKey(const QString &key)
+{
+    const QString k = key.trimmed().toLower();
+    if (k == QLatin1String("legal"))
+        return AdjacencyRule::LegalBoundary;
+    if (k == QLatin1String("land"))
+        return AdjacencyRule::LandContactOnly;
+    return std::nullopt;
+}
+
+QString rankingMethodKey(RankingMethod method)
+{
+    return method == RankingMethod::PointsSum ? QStringLiteral("points") : QStringLiteral("borda");
+}
+
+std::optional<RankingMethod> rankingMethodFromKey(const QString &key)
+{
+    const QString k = key.trimmed().toLower();
+    if (k == QLatin1String("borda"))
+        return RankingMethod::Borda;
+    if (k == QLatin1String("points"))
+        return RankingMethod::PointsSum;
+    return std::nullopt;
 }
 
 } // namespace CoCommission

@@ -22,6 +22,15 @@ const CpaPlan *Round::adoptedPlan() const
     return nullptr;
 }
 
+const LabourMarketAgreement *Round::agreement(CpaId cpa) const
+{
+    for (const LabourMarketAgreement &a : agreements) {
+        if (a.cpa == cpa)
+            return &a;
+    }
+    return nullptr;
+}
+
 const CpaPlan *Round::plan(PlanId id) const
 {
     for (const CpaPlan &p : plans) {

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "core/common/ids.h"
+#include "core/round/adjacencyrule.h"
 #include "core/round/devolutionmodel.h"
+#include "core/round/rankingmethod.h"
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
 
+#include <QByteArray>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -56,6 +59,12 @@ struct CpaPlan
     QString name;
     bool adopted = false;
     QList<Cpa> cpas;
+    /** Which contacts make authorities neighbours when this plan's contiguity is checked. */
+    AdjacencyRule rule = AdjacencyRule::LegalBoundary;
+    /** The indicator id (see Indicators) the plan is balanced on; empty for none. */
+    QString balanceIndicator;
+    /** A CPA whose total of the balance indicator is below this is too small to be viable. */
+    std::optional<double> minimumSize;
 
     bool operator==(const CpaPlan &) const = default;
 };
@@ -138,6 +147,8 @@ struct PartnerRankingRecord
     CpaId cpa;
     QString partner;   ///< "DWP" or a partnership's name
     QStringList order; ///< group keys, most important first
+    /** The points given to each group of order, for the points method; empty when not given. */
+    QList<double> points;
 
     bool operator==(const PartnerRankingRecord &) const = default;
 };
@@ -151,6 +162,38 @@ struct PriorityDecision
     QDateTime decidedAt;
 
     bool operator==(const PriorityDecision &) const = default;
+};
+
+/**
+ * The Local Labour Market Agreement for one CPA of the adopted plan (stage 1): the indicators
+ * that head it, what it says of the area's needs, and the priority groups it identifies.
+ * Frozen when stage 1 is signed off.
+ */
+struct LabourMarketAgreement
+{
+    CpaId cpa;
+    QStringList headlineIndicators; ///< indicator ids, in the order shown
+    QString narrative;
+    QStringList priorityGroups; ///< priority group keys
+    QDateTime updatedAt;
+
+    bool operator==(const LabourMarketAgreement &) const = default;
+};
+
+/**
+ * Boundaries imported for the map, kept as the GeoJSON file was read: the file is the
+ * authority, and it is parsed again (BoundarySet) when a map is drawn or adjacency is needed.
+ */
+struct BoundaryFile
+{
+    QString fileName;
+    QString sha256;
+    QString codeProperty; ///< the feature property holding the GSS code
+    QDateTime importedAt;
+    QByteArray geoJson; ///< empty: no boundaries imported
+
+    bool isEmpty() const { return geoJson.isEmpty(); }
+    bool operator==(const BoundaryFile &) const = default;
 };
 
 /** The state of one stage of the cycle. */
@@ -185,6 +228,9 @@ struct Round
     QList<PartnerRankingRecord> rankings;
     QList<PriorityDecision> decisions;
     QStringList priorityPlaces; ///< GSS codes of the authorities chosen as priority places
+    RankingMethod priorityMethod = RankingMethod::Borda;
+    QList<LabourMarketAgreement> agreements;
+    BoundaryFile boundaries;
 
     bool operator==(const Round &) const = default;
 
@@ -199,6 +245,8 @@ struct Round
     /** The adopted plan, or nullptr when none is adopted. */
     const CpaPlan *adoptedPlan() const;
     const CpaPlan *plan(PlanId id) const;
+    /** The agreement for \a cpa, or nullptr. */
+    const LabourMarketAgreement *agreement(CpaId cpa) const;
     /** The sign-offs recorded for \a stage, oldest first. */
     QList<SignOff> signOffsFor(StageId stage) const;
     /** Whether any dataset holds illustrative figures. */

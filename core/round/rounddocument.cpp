@@ -17,6 +17,8 @@
 #include <QSqlQuery>
 #include <QUndoStack>
 
+#include <cmath>
+
 namespace CoCommission {
 
 RoundDocument::RoundDocument(std::unique_ptr<ProjectFile> file, Round round, const QString &actor)
@@ -655,7 +657,8 @@ static std::optional<QString> whyNotAnOrder(const Round &round, const QStringLis
 }
 
 Status RoundDocument::setPartnerRanking(CpaId cpa, const QString &partner,
-                                        const std::optional<QStringList> &order)
+                                        const std::optional<QStringList> &order,
+                                        const QList<double> &points)
 {
     if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
         return Error{why};
@@ -670,16 +673,34 @@ Status RoundDocument::setPartnerRanking(CpaId cpa, const QString &partner,
     if (order) {
         if (const auto why = whyNotAnOrder(m_round, *order))
             return Error{*why};
+        if (!points.isEmpty() && points.size() != order->size())
+            return Error{tr("A ranking gives points to every group or to none (%1 points for %2 "
+                            "groups).")
+                             .arg(points.size())
+                             .arg(order->size())};
+        for (double p : points) {
+            if (!std::isfinite(p) || p < 0 || p > 1e6)
+                return Error{tr("Points must be numbers from 0 to 1,000,000; %1 is not.").arg(p)};
+        }
     }
+    const QList<double> storedPoints = order ? points : QList<double>();
     const auto existing = std::find_if(
         m_round.rankings.begin(), m_round.rankings.end(),
         [&](const PartnerRankingRecord &r) { return r.cpa == cpa && r.partner == partner; });
-    const QString before =
-        existing == m_round.rankings.end() ? QString() : existing->order.join(QLatin1Char(' '));
-    const QString after = order ? order->join(QLatin1Char(' ')) : QString();
+    const auto describe = [](const QStringList &groups, const QList<double> &given) {
+        QStringList parts;
+        for (qsizetype i = 0; i < groups.size(); ++i)
+            parts.append(i < given.size() ? QStringLiteral("%1=%2").arg(groups[i]).arg(given[i])
+                                          : groups[i]);
+        return parts.join(QLatin1Char(' '));
+    };
+    const QString before = existing == m_round.rankings.end()
+                               ? QString()
+                               : describe(existing->order, existing->points);
+    const QString after = order ? describe(*order, storedPoints) : QString();
     if (before == after && (existing != m_round.rankings.end()) == order.has_value())
         return {};
-    const PartnerRankingRecord record{cpa, partner, order.value_or(QStringList())};
+    const PartnerRankingRecord record{cpa, partner, order.value_or(QStringList()), storedPoints};
     if (Status s = write(
             QStringLiteral("set_ranking"),
             QStringLiteral("priorities:%1:%2").arg(target->name, partner), before, after,
@@ -688,7 +709,7 @@ Status RoundDocument::setPartnerRanking(CpaId cpa, const QString &partner,
         return s;
     if (existing != m_round.rankings.end()) {
         if (order)
-            existing->order = *order;
+            *existing = record;
         else
             m_round.rankings.erase(existing);
     } else if (order) {
@@ -767,6 +788,24 @@ Status RoundDocument::setPriorityPlaces(const QStringList &codes)
         !s)
         return s;
     m_round.priorityPlaces = codes;
+    emit prioritiesChanged();
+    emit roundChanged();
+    return {};
+}
+
+Status RoundDocument::setPriorityMethod(RankingMethod method)
+{
+    if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
+        return Error{why};
+    if (method == m_round.priorityMethod)
+        return {};
+    if (Status s =
+            write(QStringLiteral("set_priority_method"), QStringLiteral("priorities"),
+                  rankingMethodKey(m_round.priorityMethod), rankingMethodKey(method),
+                  [&](QSqlDatabase &db) { return RoundStore::setPriorityMethod(db, method); });
+        !s)
+        return s;
+    m_round.priorityMethod = method;
     emit prioritiesChanged();
     emit roundChanged();
     return {};

@@ -99,9 +99,16 @@ public:
     Status removeRatio(qint64 id);
 
     // Stage 2: priorities. Refused once stage 2 is ready for sign-off or signed off.
-    /** Sets \a partner's ranking of the priority groups for \a cpa; nullopt removes it. */
+    /**
+     * Sets \a partner's ranking of the priority groups for \a cpa; nullopt removes it. For the
+     * points method, \a points gives each group of \a order its points (0 to 1,000,000);
+     * empty when the partner gives none.
+     */
     Status setPartnerRanking(CpaId cpa, const QString &partner,
-                             const std::optional<QStringList> &order);
+                             const std::optional<QStringList> &order,
+                             const QList<double> &points = {});
+    /** Sets how the partners' rankings are combined into the joint ranking. */
+    Status setPriorityMethod(RankingMethod method);
     /** Records the agreed order and rationale for \a cpa; nullopt removes the decision. */
     Status setPriorityDecision(CpaId cpa, const std::optional<PriorityDecision> &decision);
     Status setPriorityPlaces(const QStringList &codes);

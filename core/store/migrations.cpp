@@ -154,6 +154,33 @@ Status addPriorities(QSqlDatabase &db)
     return {};
 }
 
+// Version 4: the CPA editor and the Local Labour Market Agreements: each plan's settings
+// (adjacency rule, balance indicator, minimum size), the imported boundary file, each
+// partner's points for the points method of ranking, and one agreement per CPA. The ranking
+// method is a meta key ("priority_method"), absent meaning Borda.
+Status addPlansAndAgreements(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "ALTER TABLE cpa_plans ADD COLUMN adjacency_rule TEXT NOT NULL DEFAULT 'legal'",
+        "ALTER TABLE cpa_plans ADD COLUMN balance_indicator TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE cpa_plans ADD COLUMN minimum_size REAL",
+        "CREATE TABLE boundaries ("
+        " id INTEGER PRIMARY KEY CHECK (id = 1), file_name TEXT NOT NULL,"
+        " sha256 TEXT NOT NULL, code_property TEXT NOT NULL, imported_at TEXT NOT NULL,"
+        " geojson BLOB NOT NULL)",
+        "ALTER TABLE partner_rankings ADD COLUMN points TEXT NOT NULL DEFAULT ''",
+        "CREATE TABLE labour_market_agreements ("
+        " cpa_id INTEGER PRIMARY KEY REFERENCES cpas(id) ON DELETE CASCADE,"
+        " headline_indicators TEXT NOT NULL, narrative TEXT NOT NULL,"
+        " priority_groups TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    };
+    for (const char *statement : statements) {
+        if (Status s = Sql::exec(db, QString::fromLatin1(statement)); !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
@@ -162,6 +189,7 @@ const QList<Migration> &schemaSteps()
         {1, QStringLiteral("first schema"), createVersion1},
         {2, QStringLiteral("labour-market data"), addLabourMarketData},
         {3, QStringLiteral("priorities"), addPriorities},
+        {4, QStringLiteral("CPA plans and labour market agreements"), addPlansAndAgreements},
     };
     return steps;
 }

@@ -116,6 +116,132 @@ Result<qint64> insertRatio(QSqlDatabase &db, const RatioIndicator &ratio)
                         ratio.name, ratio.numerator, ratio.denominator, ratio.scale});
 }
 
+static QString joinNumbers(const QList<double> &numbers)
+{
+    QStringList parts;
+    parts.reserve(numbers.size());
+    for (double n : numbers)
+        parts.append(QString::number(n, 'g', 17));
+    return joinList(parts);
+}
+
+static std::optional<QList<double>> splitNumbers(const QString &text)
+{
+    QList<double> numbers;
+    for (const QString &part : splitList(text)) {
+        bool ok = false;
+        numbers.append(part.toDouble(&ok));
+        if (!ok)
+            return std::nullopt;
+    }
+    return numbers;
+}
+
+static QVariant optionalNumber(const std::optional<double> &value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<double>());
+}
+
+static QVariant idOrNull(qint64 id)
+{
+    return id > 0 ? QVariant(id) : QVariant(QMetaType::fromType<qint64>());
+}
+
+Status insertPlan(QSqlDatabase &db, CpaPlan &plan, int position)
+{
+    const Result<qint64> planId =
+        Sql::insert(db,
+                    QStringLiteral("INSERT INTO cpa_plans (id, name, adopted, position, "
+                                   "adjacency_rule, balance_indicator, minimum_size) "
+                                   "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                    {idOrNull(plan.id.value()), plan.name, plan.adopted ? 1 : 0, position,
+                     adjacencyRuleKey(plan.rule),
+                     plan.balanceIndicator.isNull() ? QStringLiteral("") : plan.balanceIndicator,
+                     optionalNumber(plan.minimumSize)});
+    if (!planId)
+        return planId.error();
+    plan.id = PlanId(*planId);
+    int cpaPosition = 0;
+    for (Cpa &cpa : plan.cpas) {
+        if (Status s = insertCpa(db, plan.id, cpa, cpaPosition++); !s)
+            return s;
+    }
+    return {};
+}
+
+Status insertCpa(QSqlDatabase &db, PlanId plan, Cpa &cpa, int position)
+{
+    const Result<qint64> cpaId =
+        Sql::insert(db,
+                    QStringLiteral("INSERT INTO cpas (id, plan_id, name, colour, position) "
+                                   "VALUES (?, ?, ?, ?, ?)"),
+                    {idOrNull(cpa.id.value()), plan.value(), cpa.name, cpa.colour, position});
+    if (!cpaId)
+        return cpaId.error();
+    cpa.id = CpaId(*cpaId);
+    return setCpaMembers(db, cpa.id, cpa.members);
+}
+
+Status setCpaMembers(QSqlDatabase &db, CpaId cpa, const QStringList &members)
+{
+    if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM cpa_members WHERE cpa_id = ?"),
+                             {cpa.value()});
+        !s)
+        return s;
+    int position = 0;
+    for (const QString &code : members) {
+        if (Status s = Sql::exec(db,
+                                 QStringLiteral("INSERT INTO cpa_members (cpa_id, gss_code, "
+                                                "position) VALUES (?, ?, ?)"),
+                                 {cpa.value(), code, position++});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status setPlanSettings(QSqlDatabase &db, const CpaPlan &plan)
+{
+    return Sql::exec(db,
+                     QStringLiteral("UPDATE cpa_plans SET adjacency_rule = ?, "
+                                    "balance_indicator = ?, minimum_size = ? WHERE id = ?"),
+                     {adjacencyRuleKey(plan.rule),
+                      plan.balanceIndicator.isNull() ? QStringLiteral("") : plan.balanceIndicator,
+                      optionalNumber(plan.minimumSize), plan.id.value()});
+}
+
+Status setBoundaries(QSqlDatabase &db, const BoundaryFile &boundaries)
+{
+    if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM boundaries"));
+        !s || boundaries.isEmpty())
+        return s;
+    return Sql::exec(db,
+                     QStringLiteral("INSERT INTO boundaries (id, file_name, sha256, code_property, "
+                                    "imported_at, geojson) VALUES (1, ?, ?, ?, ?, ?)"),
+                     {boundaries.fileName, boundaries.sha256, boundaries.codeProperty,
+                      timestamp(boundaries.importedAt), boundaries.geoJson});
+}
+
+Status setAgreement(QSqlDatabase &db, CpaId cpa, const LabourMarketAgreement *agreement)
+{
+    if (!agreement)
+        return Sql::exec(db,
+                         QStringLiteral("DELETE FROM labour_market_agreements WHERE cpa_id = ?"),
+                         {cpa.value()});
+    return Sql::exec(db,
+                     QStringLiteral("INSERT OR REPLACE INTO labour_market_agreements (cpa_id, "
+                                    "headline_indicators, narrative, priority_groups, "
+                                    "updated_at) VALUES (?, ?, ?, ?, ?)"),
+                     {cpa.value(), joinList(agreement->headlineIndicators),
+                      agreement->narrative.isNull() ? QStringLiteral("") : agreement->narrative,
+                      joinList(agreement->priorityGroups), timestamp(agreement->updatedAt)});
+}
+
+Status setPriorityMethod(QSqlDatabase &db, RankingMethod method)
+{
+    return setMeta(db, QStringLiteral("priority_method"), rankingMethodKey(method));
+}
+
 Status insertRound(QSqlDatabase &db, Round &round)
 {
     Status s = setMeta(db, QStringLiteral("title"), round.title);
@@ -161,32 +287,8 @@ Status insertRound(QSqlDatabase &db, Round &round)
     }
     position = 0;
     for (CpaPlan &plan : round.plans) {
-        const Result<qint64> planId = Sql::insert(
-            db, QStringLiteral("INSERT INTO cpa_plans (name, adopted, position) VALUES (?, ?, ?)"),
-            {plan.name, plan.adopted ? 1 : 0, position++});
-        if (!planId)
-            return planId.error();
-        plan.id = PlanId(*planId);
-        int cpaPosition = 0;
-        for (Cpa &cpa : plan.cpas) {
-            const Result<qint64> cpaId =
-                Sql::insert(db,
-                            QStringLiteral("INSERT INTO cpas (plan_id, name, colour, position) "
-                                           "VALUES (?, ?, ?, ?)"),
-                            {*planId, cpa.name, cpa.colour, cpaPosition++});
-            if (!cpaId)
-                return cpaId.error();
-            cpa.id = CpaId(*cpaId);
-            int member = 0;
-            for (const QString &code : cpa.members) {
-                if (Status r = Sql::exec(db,
-                                         QStringLiteral("INSERT INTO cpa_members (cpa_id, "
-                                                        "gss_code, position) VALUES (?, ?, ?)"),
-                                         {*cpaId, code, member++});
-                    !r)
-                    return r;
-            }
-        }
+        if (Status r = insertPlan(db, plan, position++); !r)
+            return r;
     }
     for (StageId stage : kAllStages) {
         if (Status r =
@@ -219,7 +321,11 @@ Status insertRound(QSqlDatabase &db, Round &round)
             return id.error();
         ratio.id = *id;
     }
-    return {};
+    if (round.priorityMethod != RankingMethod::Borda) {
+        if (Status r = setPriorityMethod(db, round.priorityMethod); !r)
+            return r;
+    }
+    return setBoundaries(db, round.boundaries);
 }
 
 Result<Round> load(QSqlDatabase &db)
@@ -238,7 +344,12 @@ Result<Round> load(QSqlDatabase &db)
             round.programme = value;
         else if (key == QLatin1String("created_at"))
             round.createdAt = fromTimestamp(value);
-        else if (key == QLatin1String("model")) {
+        else if (key == QLatin1String("priority_method")) {
+            const auto method = rankingMethodFromKey(value);
+            if (!method)
+                return Error{tr("The round records an unknown ranking method (%1).").arg(value)};
+            round.priorityMethod = *method;
+        } else if (key == QLatin1String("model")) {
             const auto model = modelFromNumber(value.toInt());
             if (!model)
                 return Error{tr("The round records an unknown devolution model (%1).").arg(value)};
@@ -272,13 +383,22 @@ Result<Round> load(QSqlDatabase &db)
         }
     }
 
-    if (!q.exec(QStringLiteral("SELECT id, name, adopted FROM cpa_plans ORDER BY position")))
+    if (!q.exec(QStringLiteral("SELECT id, name, adopted, adjacency_rule, balance_indicator, "
+                               "minimum_size FROM cpa_plans ORDER BY position")))
         return readError(q, tr("CPA plans"));
     while (q.next()) {
         CpaPlan plan;
         plan.id = PlanId(q.value(0).toLongLong());
         plan.name = q.value(1).toString();
         plan.adopted = q.value(2).toInt() != 0;
+        const auto rule = adjacencyRuleFromKey(q.value(3).toString());
+        if (!rule)
+            return Error{tr("CPA plan \"%1\" records an unknown adjacency rule (%2).")
+                             .arg(plan.name, q.value(3).toString())};
+        plan.rule = *rule;
+        plan.balanceIndicator = q.value(4).toString();
+        if (!q.value(5).isNull())
+            plan.minimumSize = q.value(5).toDouble();
         round.plans.append(plan);
     }
     if (!q.exec(QStringLiteral("SELECT id, plan_id, name, colour FROM cpas "
@@ -389,12 +509,17 @@ Result<Round> load(QSqlDatabase &db)
     while (q.next())
         round.priorityGroups.append(
             {q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
-    if (!q.exec(QStringLiteral("SELECT cpa_id, partner, group_order FROM partner_rankings "
-                               "ORDER BY cpa_id, rowid")))
+    if (!q.exec(QStringLiteral("SELECT cpa_id, partner, group_order, points FROM "
+                               "partner_rankings ORDER BY cpa_id, rowid")))
         return readError(q, tr("priorities"));
-    while (q.next())
+    while (q.next()) {
+        const auto points = splitNumbers(q.value(3).toString());
+        if (!points)
+            return Error{tr("The ranking of %1 records points that are not numbers.")
+                             .arg(q.value(1).toString())};
         round.rankings.append({CpaId(q.value(0).toLongLong()), q.value(1).toString(),
-                               splitList(q.value(2).toString())});
+                               splitList(q.value(2).toString()), *points});
+    }
     if (!q.exec(QStringLiteral("SELECT cpa_id, group_order, rationale, decided_at FROM "
                                "priority_decisions ORDER BY cpa_id")))
         return readError(q, tr("priorities"));
@@ -405,6 +530,19 @@ Result<Round> load(QSqlDatabase &db)
         return readError(q, tr("priority places"));
     while (q.next())
         round.priorityPlaces.append(q.value(0).toString());
+    if (!q.exec(QStringLiteral("SELECT cpa_id, headline_indicators, narrative, priority_groups, "
+                               "updated_at FROM labour_market_agreements ORDER BY cpa_id")))
+        return readError(q, tr("labour market agreements"));
+    while (q.next())
+        round.agreements.append({CpaId(q.value(0).toLongLong()), splitList(q.value(1).toString()),
+                                 q.value(2).toString(), splitList(q.value(3).toString()),
+                                 fromTimestamp(q.value(4).toString())});
+    if (!q.exec(QStringLiteral("SELECT file_name, sha256, code_property, imported_at, geojson "
+                               "FROM boundaries")))
+        return readError(q, tr("boundaries"));
+    if (q.next())
+        round.boundaries = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
+                            fromTimestamp(q.value(3).toString()), q.value(4).toByteArray()};
     return round;
 }
 
@@ -417,8 +555,9 @@ Status setPartnerRanking(QSqlDatabase &db, const PartnerRankingRecord &ranking, 
                          {ranking.cpa.value(), ranking.partner});
     return Sql::exec(db,
                      QStringLiteral("INSERT OR REPLACE INTO partner_rankings (cpa_id, partner, "
-                                    "group_order) VALUES (?, ?, ?)"),
-                     {ranking.cpa.value(), ranking.partner, joinList(ranking.order)});
+                                    "group_order, points) VALUES (?, ?, ?, ?)"),
+                     {ranking.cpa.value(), ranking.partner, joinList(ranking.order),
+                      joinNumbers(ranking.points)});
 }
 
 Status setPriorityDecision(QSqlDatabase &db, CpaId cpa, const PriorityDecision *decision)

@@ -46,6 +46,23 @@ Status setPartnerRanking(QSqlDatabase &db, const PartnerRankingRecord &ranking, 
 Status setPriorityDecision(QSqlDatabase &db, CpaId cpa, const PriorityDecision *decision);
 Status setPriorityPlaces(QSqlDatabase &db, const QStringList &codes);
 
+/**
+ * Inserts \a plan with its settings and CPAs at \a position and gives them ids; ids that are
+ * set already are kept (a redo restores what its undo removed).
+ */
+Status insertPlan(QSqlDatabase &db, CpaPlan &plan, int position);
+/** Inserts \a cpa with its members into \a plan at \a position; a set id is kept. */
+Status insertCpa(QSqlDatabase &db, PlanId plan, Cpa &cpa, int position);
+/** Replaces the members of \a cpa by \a members, in that order. */
+Status setCpaMembers(QSqlDatabase &db, CpaId cpa, const QStringList &members);
+/** Stores \a plan's adjacency rule, balance indicator and minimum size. */
+Status setPlanSettings(QSqlDatabase &db, const CpaPlan &plan);
+/** Replaces the stored boundary file; an empty one removes it. */
+Status setBoundaries(QSqlDatabase &db, const BoundaryFile &boundaries);
+/** Stores the agreement for \a cpa, or deletes it when \a agreement is null. */
+Status setAgreement(QSqlDatabase &db, CpaId cpa, const LabourMarketAgreement *agreement);
+Status setPriorityMethod(QSqlDatabase &db, RankingMethod method);
+
 Status setMeta(QSqlDatabase &db, const QString &key, const QString &value);
 Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status);
 /** Makes \a plan the one adopted plan. */

@@ -23,6 +23,7 @@ private slots:
     void newRoundsCarryTheCatalogue();
     void partnersAreDwpAndThePartnershipsOfTheCpa();
     void rankingsAreCheckedAndStored();
+    void pointsAndMethodAreStored();
     void decisionsCompleteStageTwoAndFreeze();
     void commandLineRanksAndDecides();
     void tiesMustBeResolvedByThePartners();
@@ -99,6 +100,40 @@ void TestPriorities::rankingsAreCheckedAndStored()
     QCOMPARE(m_document->round().rankings.first().order, order);
     QVERIFY(m_document->setPartnerRanking(clf.id, "DWP", std::nullopt));
     QVERIFY(m_document->round().rankings.isEmpty());
+}
+
+void TestPriorities::pointsAndMethodAreStored()
+{
+    const Cpa clf = m_document->round().adoptedPlan()->cpas.first();
+    const QStringList order = keys();
+    QList<double> points;
+    for (qsizetype i = 0; i < order.size(); ++i)
+        points.append(double(order.size() - i) * 1.5);
+    QVERIFY(!m_document->setPartnerRanking(clf.id, "DWP", order, points.mid(1))); // one short
+    QList<double> negative = points;
+    negative[3] = -1;
+    QVERIFY(!m_document->setPartnerRanking(clf.id, "DWP", order, negative));
+    QVERIFY(m_document->round().rankings.isEmpty());
+    QVERIFY(m_document->setPartnerRanking(clf.id, "DWP", order, points));
+    QCOMPARE(m_document->round().rankings.first().points, points);
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::Borda);
+    QVERIFY(m_document->setPriorityMethod(RankingMethod::PointsSum));
+
+    const QString path = m_document->filePath();
+    m_document.reset();
+    auto reopened = RoundDocument::open(path);
+    QVERIFY2(reopened, qPrintable(reopened.errorMessage()));
+    m_document = std::move(*reopened);
+    QCOMPARE(m_document->round().rankings.first().points, points);
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
+
+    signStageOne();
+    for (const Cpa &cpa : m_document->round().adoptedPlan()->cpas)
+        QVERIFY(
+            m_document->setPriorityDecision(cpa.id, PriorityDecision{{}, keys(), "Agreed", {}}));
+    QVERIFY(m_document->setStageStatus(StageId::Priorities, StageStatus::ReadyForSignOff));
+    QVERIFY(!m_document->setPriorityMethod(RankingMethod::Borda));
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
 }
 
 void TestPriorities::decisionsCompleteStageTwoAndFreeze()

@@ -79,6 +79,14 @@ void TestProjectFile::createThenReopenKeepsTheRound()
 {
     const QString path = m_dir->filePath(QStringLiteral("r.cocom"));
     Round demo = *LondonRound::demo();
+    // The parts a new round may bring beyond the demo's.
+    demo.plans.first().rule = AdjacencyRule::LandContactOnly;
+    demo.plans.first().balanceIndicator = QStringLiteral("claimant_count");
+    demo.plans.first().minimumSize = 500;
+    demo.priorityMethod = RankingMethod::PointsSum;
+    demo.boundaries = {QStringLiteral("b.geojson"), QString(64, QLatin1Char('c')),
+                       QStringLiteral("code"), QDateTime(QDate(2026, 1, 2), QTime(3, 4), Qt::UTC),
+                       QByteArray("{\"type\": \"FeatureCollection\", \"features\": []}")};
     Round created;
     {
         auto document = RoundDocument::create(path, demo, QStringLiteral("tester"));
@@ -91,6 +99,9 @@ void TestProjectFile::createThenReopenKeepsTheRound()
     QVERIFY2(reopened, qPrintable(reopened.errorMessage()));
     QCOMPARE((*reopened)->round(), created);
     QCOMPARE((*reopened)->round().authorities.size(), 33);
+    QCOMPARE((*reopened)->round().plans.first().minimumSize, std::optional(500.0));
+    QCOMPARE((*reopened)->round().priorityMethod, RankingMethod::PointsSum);
+    QCOMPARE((*reopened)->round().boundaries, demo.boundaries);
 }
 
 void TestProjectFile::createRefusesAnExistingFile()
@@ -251,6 +262,13 @@ void TestProjectFile::firstSchemaFileOpensWithEveryLaterMigration()
         QVERIFY(round.adoptedPlan());
         QCOMPARE(round.stage(StageId::Needs).status, StageStatus::SignedOff);
         QCOMPARE(round.signOffs.size(), 2);
+        // Parts added by later formats start empty or at their defaults.
+        QCOMPARE(round.adoptedPlan()->rule, AdjacencyRule::LegalBoundary);
+        QVERIFY(round.adoptedPlan()->balanceIndicator.isEmpty());
+        QVERIFY(!round.adoptedPlan()->minimumSize);
+        QCOMPARE(round.priorityMethod, RankingMethod::Borda);
+        QVERIFY(round.agreements.isEmpty());
+        QVERIFY(round.boundaries.isEmpty());
         QVERIFY((*document)->snapshotRound(round.signOffs.first().snapshot));
         if (Migrations::latestVersion() > 1)
             QVERIFY(QFile::exists((*document)->upgradeBackupPath()));

@@ -42,6 +42,22 @@ Round TestSnapshotArchive::richRound()
     s.snapshotSha256 = QString(64, QLatin1Char('a'));
     round.signOffs.append(s);
     round.datasets.first().observations.first().value = 0.1 + 0.2; // not exactly representable
+    CpaPlan &plan = round.plans.first();
+    plan.rule = AdjacencyRule::LandContactOnly;
+    plan.balanceIndicator = QStringLiteral("r1");
+    plan.minimumSize = 1234.5;
+    const CpaId cpa = plan.cpas.first().id;
+    round.rankings.append({cpa, QStringLiteral("DWP"), {QStringLiteral("esa_wrag")}, {7.5}});
+    round.priorityMethod = RankingMethod::PointsSum;
+    round.agreements.append({cpa,
+                             {QStringLiteral("r1"), QStringLiteral("claimant_count")},
+                             QStringLiteral("High long-term claimancy;\nsee the table."),
+                             {QStringLiteral("esa_wrag")},
+                             QDateTime(QDate(2026, 10, 2), QTime(8, 0), Qt::UTC)});
+    round.boundaries = {QStringLiteral("london.geojson"), QString(64, QLatin1Char('b')),
+                        QStringLiteral("LAD23CD"),
+                        QDateTime(QDate(2026, 10, 3), QTime(9, 0), Qt::UTC),
+                        QByteArray("{\"type\": \"FeatureCollection\",\n \"features\": []}\0x", 48)};
     return round;
 }
 
@@ -54,6 +70,11 @@ void TestSnapshotArchive::roundTripKeepsEverything()
     QCOMPARE(loaded->createdAt, round.createdAt);
     QCOMPARE(loaded->signOffs, round.signOffs);
     QCOMPARE(loaded->datasets.first().observations.first().value, 0.1 + 0.2);
+    QCOMPARE(loaded->plans.first().minimumSize, std::optional(1234.5));
+    QCOMPARE(loaded->plans.first().rule, AdjacencyRule::LandContactOnly);
+    QCOMPARE(loaded->rankings.constLast().points, QList<double>{7.5});
+    QCOMPARE(loaded->agreements, round.agreements);
+    QCOMPARE(loaded->boundaries.geoJson, round.boundaries.geoJson);
     QCOMPARE(*loaded, round);
 }
 
