@@ -5,8 +5,12 @@ function(cocommission_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE ${ARG_LIBS} cocommission_testsupport Qt6::Test)
     add_test(NAME ${name} COMMAND ${name})
+    # Each test gets a home of its own: settings and the demo round (QStandardPaths' test
+    # mode puts them under ~/.qttest) must not be shared by tests that ctest runs side by side.
+    set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${name}")
+    file(MAKE_DIRECTORY "${home}")
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;COCOMMISSION_BINARY=$<TARGET_FILE:cocommission>"
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;COCOMMISSION_BINARY=$<TARGET_FILE:cocommission>;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;XDG_CACHE_HOME=${home}/.cache"
         TIMEOUT 120
         LABELS "${ARG_LABELS}")
 endfunction()
