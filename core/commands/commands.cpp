@@ -9,16 +9,24 @@
 #include <QCoreApplication>
 #include <QUndoStack>
 
-namespace CoCommission::Commands {
+namespace CoCommission {
 
-namespace {
-
-/** Pushes \a command and returns the outcome of its first redo(). */
-Status push(RoundDocument *document, DocumentCommand *command)
+Status pushCommand(RoundDocument *document, DocumentCommand *command)
 {
     const std::shared_ptr<Status> outcome = command->outcome();
     document->undoStack()->push(command);
     return *outcome;
+}
+
+} // namespace CoCommission
+
+namespace CoCommission::Commands {
+
+namespace {
+
+Status push(RoundDocument *document, DocumentCommand *command)
+{
+    return pushCommand(document, command);
 }
 
 Status editable(RoundDocument *document)

@@ -42,4 +42,10 @@ private:
     std::shared_ptr<Status> m_outcome = std::make_shared<Status>();
 };
 
+/**
+ * Pushes \a command onto \a document's undo stack (which runs its redo()) and returns the
+ * outcome of that redo(). A failed command is obsolete, so the stack drops it.
+ */
+Status pushCommand(RoundDocument *document, DocumentCommand *command);
+
 } // namespace CoCommission

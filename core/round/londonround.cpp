@@ -78,12 +78,15 @@ Result<Round> demo()
         return round;
     round->programme = tr("Work and Health Programme: illustrative demo");
 
+    // Ids are given here so that the agreements below can name their CPAs; the file keeps them.
     CpaPlan plan;
+    plan.id = PlanId(1);
     plan.name = tr("Sub-regional partnerships");
     plan.adopted = true;
     int colour = 0;
     for (const Partnership &p : round->partnerships) {
         Cpa cpa;
+        cpa.id = CpaId(colour + 1);
         cpa.name = p.name;
         cpa.colour = QString::fromLatin1(kCpaColours[colour++ % 4]);
         cpa.members = p.members;
@@ -113,8 +116,43 @@ Result<Round> demo()
     for (const QStringList &row : *rows)
         figures.observations.append({row[0], row[1], row[2], row[3].toDouble()});
     round->datasets.append(figures);
-    round->ratios.append({0, tr("Claimant rate (%)"), QStringLiteral("claimant_count"),
+    round->ratios.append({1, tr("Claimant rate (%)"), QStringLiteral("claimant_count"),
                           QStringLiteral("population_16_64"), 100.0});
+
+    // An illustrative Local Labour Market Agreement per CPA, so that stage 1 can be seen whole.
+    const QString rate = round->ratios.first().key();
+    const std::pair<const char *, QStringList> agreements[] = {
+        {QT_TRANSLATE_NOOP("CoCommission::LondonRound",
+                           "Illustrative: the claimant rate is close to the London average, but "
+                           "long-term claimants are concentrated in the inner boroughs. Health "
+                           "conditions and homelessness are the barriers partners report most."),
+         {QStringLiteral("health_condition"), QStringLiteral("homelessness")}},
+        {QT_TRANSLATE_NOOP("CoCommission::LondonRound",
+                           "Illustrative: the highest claimant rate of the four areas, with the "
+                           "largest number of ESA claimants. Workless families and young people "
+                           "who have never worked are the groups partners name first."),
+         {QStringLiteral("esa_wrag"), QStringLiteral("workless_families"),
+          QStringLiteral("young_never_worked")}},
+        {QT_TRANSLATE_NOOP("CoCommission::LondonRound",
+                           "Illustrative: a lower claimant rate, but a rising share of claimants "
+                           "out of work for a year or more; lone parents face childcare gaps."),
+         {QStringLiteral("jsa_12_months"), QStringLiteral("lone_parents")}},
+        {QT_TRANSLATE_NOOP("CoCommission::LondonRound",
+                           "Illustrative: claimant numbers vary widely between boroughs; ESA "
+                           "claimants and people with multiple disadvantages need the most "
+                           "specialist support."),
+         {QStringLiteral("esa_wrag"), QStringLiteral("multiple_disadvantages")}},
+    };
+    int index = 0;
+    for (const auto &[narrative, groups] : agreements) {
+        if (index >= round->plans.first().cpas.size())
+            break;
+        round->agreements.append({round->plans.first().cpas.at(index++).id,
+                                  {rate, QStringLiteral("claimants_12_months_plus")},
+                                  tr(narrative),
+                                  groups,
+                                  QDateTime::currentDateTimeUtc()});
+    }
 
     round->stage(StageId::Needs).status = StageStatus::InProgress;
     return round;

@@ -22,6 +22,17 @@ const CpaPlan *Round::adoptedPlan() const
     return nullptr;
 }
 
+const Cpa *Round::adoptedCpa(CpaId id) const
+{
+    if (const CpaPlan *plan = adoptedPlan()) {
+        for (const Cpa &cpa : plan->cpas) {
+            if (cpa.id == id)
+                return &cpa;
+        }
+    }
+    return nullptr;
+}
+
 const LabourMarketAgreement *Round::agreement(CpaId cpa) const
 {
     for (const LabourMarketAgreement &a : agreements) {

@@ -245,6 +245,8 @@ struct Round
     /** The adopted plan, or nullptr when none is adopted. */
     const CpaPlan *adoptedPlan() const;
     const CpaPlan *plan(PlanId id) const;
+    /** The CPA \a id of the adopted plan, or nullptr. */
+    const Cpa *adoptedCpa(CpaId id) const;
     /** The agreement for \a cpa, or nullptr. */
     const LabourMarketAgreement *agreement(CpaId cpa) const;
     /** The sign-offs recorded for \a stage, oldest first. */

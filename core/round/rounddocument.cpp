@@ -628,17 +628,6 @@ QString RoundDocument::whyPrioritiesFrozen() const
     }
 }
 
-static const Cpa *adoptedCpa(const Round &round, CpaId id)
-{
-    if (const CpaPlan *plan = round.adoptedPlan()) {
-        for (const Cpa &cpa : plan->cpas) {
-            if (cpa.id == id)
-                return &cpa;
-        }
-    }
-    return nullptr;
-}
-
 static std::optional<QString> whyNotAnOrder(const Round &round, const QStringList &order)
 {
     QStringList keys;
@@ -662,7 +651,7 @@ Status RoundDocument::setPartnerRanking(CpaId cpa, const QString &partner,
 {
     if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
         return Error{why};
-    const Cpa *target = adoptedCpa(m_round, cpa);
+    const Cpa *target = m_round.adoptedCpa(cpa);
     if (!target)
         return Error{tr("Rankings are made for the CPAs of the adopted plan; %1 is not one.")
                          .arg(cpa.value())};
@@ -725,7 +714,7 @@ Status RoundDocument::setPriorityDecision(CpaId cpa,
 {
     if (const QString why = whyPrioritiesFrozen(); !why.isEmpty())
         return Error{why};
-    const Cpa *target = adoptedCpa(m_round, cpa);
+    const Cpa *target = m_round.adoptedCpa(cpa);
     if (!target)
         return Error{tr("Priorities are decided for the CPAs of the adopted plan; %1 is not one.")
                          .arg(cpa.value())};

@@ -98,6 +98,16 @@ public:
                              const QString &denominator, double scale = 100, qint64 id = 0);
     Status removeRatio(qint64 id);
 
+    // Stage 1: the Local Labour Market Agreements. Refused once stage 1 is ready for sign-off
+    // or signed off.
+    /**
+     * Records the agreement for \a cpa of the adopted plan (its headline indicators must be
+     * the round's indicator ids, its groups the catalogue's keys); nullopt removes it.
+     */
+    Status setAgreement(CpaId cpa, const std::optional<LabourMarketAgreement> &agreement);
+    /** Why the agreements cannot change now, or an empty string. */
+    QString whyAgreementsFrozen() const;
+
     // Stage 2: priorities. Refused once stage 2 is ready for sign-off or signed off.
     /**
      * Sets \a partner's ranking of the priority groups for \a cpa; nullopt removes it. For the
@@ -139,6 +149,8 @@ signals:
     void signOffRecorded(CoCommission::StageId stage, CoCommission::SignOffId signOff);
     /** Datasets or indicators were added or their figures changed. */
     void figuresChanged();
+    /** A Local Labour Market Agreement was recorded, changed or removed. */
+    void agreementsChanged();
     /** Rankings, decisions or priority places changed. */
     void prioritiesChanged();
     /** After any change to round(), following the specific signal. */

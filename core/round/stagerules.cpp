@@ -37,6 +37,17 @@ static bool everyAuthorityHasFigures(const Round &round)
     return !round.authorities.isEmpty();
 }
 
+static bool everyCpaHasAnAgreement(const Round &round)
+{
+    const CpaPlan *adopted = round.adoptedPlan();
+    if (!adopted || adopted->cpas.isEmpty())
+        return false;
+    return std::all_of(adopted->cpas.begin(), adopted->cpas.end(), [&](const Cpa &cpa) {
+        const LabourMarketAgreement *a = round.agreement(cpa.id);
+        return a && !a->headlineIndicators.isEmpty() && !a->narrative.trimmed().isEmpty();
+    });
+}
+
 QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
 {
     QList<Requirement> result;
@@ -51,6 +62,9 @@ QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
     case StageId::Needs:
         result.append({tr("Labour-market figures for every authority in the round"),
                        everyAuthorityHasFigures(round)});
+        result.append({tr("A Local Labour Market Agreement, with headline indicators and a "
+                          "narrative, for every CPA of the adopted plan"),
+                       everyCpaHasAnAgreement(round)});
         break;
     case StageId::Priorities: {
         const CpaPlan *adopted = round.adoptedPlan();
@@ -169,8 +183,7 @@ QString StageRules::notBuiltYet(StageId stage)
 {
     switch (stage) {
     case StageId::Needs:
-        return tr("The Local Labour Market Agreement (headline indicators, narrative and priority "
-                  "groups per CPA) is not built yet.");
+        return {};
     case StageId::Priorities:
         return tr("The screens for ranking priority groups and recording the joint decision are "
                   "not built yet: use the command line (cocommission priorities).");

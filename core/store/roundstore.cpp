@@ -39,7 +39,8 @@ Status setMeta(QSqlDatabase &db, const QString &key, const QString &value)
 
 static QString joinList(const QStringList &list)
 {
-    return list.join(QLatin1Char('\n'));
+    // An empty list joins to a null QString, which binds as SQL NULL: store empty text.
+    return list.isEmpty() ? QStringLiteral("") : list.join(QLatin1Char('\n'));
 }
 
 static QStringList splitList(const QString &text)
@@ -320,6 +321,20 @@ Status insertRound(QSqlDatabase &db, Round &round)
         if (!id)
             return id.error();
         ratio.id = *id;
+    }
+    for (const PartnerRankingRecord &r : round.rankings) {
+        if (Status s = setPartnerRanking(db, r, false); !s)
+            return s;
+    }
+    for (const PriorityDecision &d : round.decisions) {
+        if (Status s = setPriorityDecision(db, d.cpa, &d); !s)
+            return s;
+    }
+    if (Status s = setPriorityPlaces(db, round.priorityPlaces); !s)
+        return s;
+    for (const LabourMarketAgreement &a : round.agreements) {
+        if (Status s = setAgreement(db, a.cpa, &a); !s)
+            return s;
     }
     if (round.priorityMethod != RankingMethod::Borda) {
         if (Status r = setPriorityMethod(db, round.priorityMethod); !r)
