@@ -1,12 +1,13 @@
-// The CPA editor on the command line: cpa check|export|import|suggest.
+// The CPA editor on the command line: cpa check|export|import|suggest, and import-boundaries
+// (which the dispatcher hands to runCpa() with its own name as the verb).
 
 #include "core/cli/cliutil.h"
 
 #include "core/cpa/adjacency.h"
 #include "core/cpa/assignmentcsv.h"
 #include "core/cpa/plancheck.h"
+#include "core/cpa/roundcheck.h"
 #include "core/cpa/suggest.h"
-#include "core/needs/indicators.h"
 #include "core/round/rounddocument.h"
 
 #include <QJsonArray>
@@ -18,51 +19,121 @@ namespace CoCommission::CommandLine {
 
 namespace {
 
-/** The balance values of \a indicator (a measure) at its latest date, or why not. */
-Result<std::pair<QHash<QString, double>, QString>> balanceValues(const Round &round,
-                                                                 const QString &indicator)
-{
-    const Indicators indicators(round);
-    const IndicatorInfo *info = indicators.find(indicator);
-    if (!info)
-        return Error{tr("The round has no indicator \"%1\": run \"cocommission indicators\" to "
-                        "list them.")
-                         .arg(indicator)};
-    if (info->kind != IndicatorInfo::Kind::Measure)
-        return Error{tr("\"%1\" is a ratio: balance is measured on a count, such as the "
-                        "claimant count.")
-                         .arg(info->name)};
-    if (info->dates.isEmpty())
-        return Error{tr("\"%1\" has no figures.").arg(info->name)};
-    return std::pair{indicators.authorityValues(info->id, info->dates.last()),
-                     QStringLiteral("%1 (%2)").arg(info->name, info->dates.last())};
-}
-
 QJsonValue number(const std::optional<double> &value)
 {
     return value ? QJsonValue(*value) : QJsonValue();
+}
+
+/** cocommission import-boundaries ROUND.cocom FILE.geojson [--code-property NAME] [--json] */
+int runImportBoundaries(const QStringList &args, QTextStream &out, QTextStream &err)
+{
+    const QString synopsis = QStringLiteral(
+        "cocommission import-boundaries ROUND.cocom FILE.geojson [--code-property NAME] [--json]");
+    const Parsed p = parse(args, {QStringLiteral("--json")}, {QStringLiteral("--code-property")});
+    if (!p.error.isEmpty())
+        return usage(err, p.error, synopsis);
+    if (p.positional.size() != 2)
+        return usage(err, tr("Name the round and one GeoJSON boundary file."), synopsis);
+    const auto document = openForWriting(p.positional.at(0), err);
+    if (!document)
+        return UsageError;
+    const Result<BoundaryImportSummary> summary = document->importBoundaries(
+        p.positional.at(1), p.values.value(QStringLiteral("--code-property")));
+    if (!summary) {
+        err << summary.errorMessage() << '\n';
+        return UsageError;
+    }
+    if (p.flags.contains(QStringLiteral("--json"))) {
+        printJson(
+            out, QJsonObject{
+                     {QStringLiteral("file"), summary->fileName},
+                     {QStringLiteral("sha256"), summary->sha256},
+                     {QStringLiteral("code_property"), summary->codeProperty},
+                     {QStringLiteral("areas"), summary->areas},
+                     {QStringLiteral("missing"), QJsonArray::fromStringList(summary->missingCodes)},
+                     {QStringLiteral("notes"), QJsonArray::fromStringList(summary->notes)}});
+        return Success;
+    }
+    out << tr("Imported %1 area(s) from %2, codes read from the property \"%3\".")
+               .arg(summary->areas)
+               .arg(summary->fileName, summary->codeProperty)
+        << '\n';
+    if (summary->missingCodes.isEmpty())
+        out << tr("Every authority of the round has an area.") << '\n';
+    for (const QString &note : summary->notes)
+        out << "  " << note << '\n';
+    return Success;
+}
+
+/** The plan called \a name, or the adopted plan when \a name is empty; prints why not. */
+const CpaPlan *planNamed(const Round &round, const QString &name, bool named, QTextStream &err)
+{
+    if (!named) {
+        if (const CpaPlan *adopted = round.adoptedPlan())
+            return adopted;
+        err << tr("The round has no adopted CPA plan: name one with --plan.") << '\n';
+        return nullptr;
+    }
+    for (const CpaPlan &plan : round.plans) {
+        if (plan.name == name)
+            return &plan;
+    }
+    err << tr("The round has no CPA plan \"%1\".").arg(name) << '\n';
+    return nullptr;
+}
+
+/** Prints what importing an assignment file did. */
+void printImport(const AssignmentImportSummary &s, const QString &path, QTextStream &out)
+{
+    if (s.newPlan) {
+        out << tr("Imported %1 into the new CPA plan \"%2\": %3 CPA(s), %4 authorities.")
+                   .arg(path, s.planName)
+                   .arg(s.cpas.size())
+                   .arg(s.authorities)
+            << '\n';
+        return;
+    }
+    out << tr("Imported %1 into the CPA plan \"%2\": %3 CPA(s), %4 authorities; %5 moved.")
+               .arg(path, s.planName)
+               .arg(s.cpas.size())
+               .arg(s.authorities)
+               .arg(s.moved.size())
+        << '\n';
+    QStringList added = s.cpas;
+    for (const QString &kept : s.keptCpas)
+        added.removeAll(kept);
+    if (!s.keptCpas.isEmpty())
+        out << "  "
+            << tr("kept (with their colours and stage 2 records): %1")
+                   .arg(s.keptCpas.join(QStringLiteral(", ")))
+            << '\n';
+    if (!added.isEmpty())
+        out << "  " << tr("new: %1").arg(added.join(QStringLiteral(", "))) << '\n';
+    if (!s.removedCpas.isEmpty())
+        out << "  "
+            << tr("removed (with their stage 2 records): %1")
+                   .arg(s.removedCpas.join(QStringLiteral(", ")))
+            << '\n';
 }
 
 } // namespace
 
 int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
 {
+    if (!args.isEmpty() && args.first() == QLatin1String("import-boundaries"))
+        return runImportBoundaries(args.mid(1), out, err);
     const QString synopsis = QStringLiteral(
         "cocommission cpa check ROUND.cocom [--plan NAME] [--adjacency legal|land] "
         "[--indicator ID] [--json]\n"
         "       cocommission cpa export ROUND.cocom FILE.csv [--plan NAME]\n"
+        "       cocommission cpa import ROUND.cocom FILE.csv --plan NAME\n"
         "       cocommission cpa suggest ROUND.cocom --k N --indicator ID [--keep-partnerships] "
         "[--adjacency legal|land] [--seconds S] [--json]");
     if (args.isEmpty())
-        return usage(err, tr("Name what to do: check, export or suggest."), synopsis);
+        return usage(err, tr("Name what to do: check, export, import or suggest."), synopsis);
     const QString verb = args.first();
-    if (verb == QLatin1String("import"))
-        return usage(err,
-                     tr("Importing an assignment into a plan is not built yet: plans cannot be "
-                        "edited in this version."),
-                     synopsis);
     if (verb != QLatin1String("check") && verb != QLatin1String("export") &&
-        verb != QLatin1String("suggest"))
+        verb != QLatin1String("import") && verb != QLatin1String("suggest"))
         return usage(err, tr("Unknown cpa command \"%1\".").arg(verb), synopsis);
     const Parsed p =
         parse(args.mid(1), {QStringLiteral("--json"), QStringLiteral("--keep-partnerships")},
@@ -70,13 +141,27 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
                QStringLiteral("--indicator"), QStringLiteral("--k"), QStringLiteral("--seconds")});
     if (!p.error.isEmpty())
         return usage(err, p.error, synopsis);
-    if (p.positional.isEmpty() || p.positional.size() > (verb == QLatin1String("export") ? 2 : 1) ||
-        (verb == QLatin1String("export") && p.positional.size() != 2))
-        return usage(
-            err,
-            tr("Name the round%1.")
-                .arg(verb == QLatin1String("export") ? tr(" and the CSV file") : QString()),
-            synopsis);
+    const bool withFile = verb == QLatin1String("export") || verb == QLatin1String("import");
+    if (p.positional.size() != (withFile ? 2 : 1))
+        return usage(err, withFile ? tr("Name the round and the CSV file.") : tr("Name the round."),
+                     synopsis);
+
+    if (verb == QLatin1String("import")) {
+        if (!p.values.contains(QStringLiteral("--plan")))
+            return usage(err, tr("Name the plan to import into with --plan."), synopsis);
+        const auto document = openForWriting(p.positional.first(), err);
+        if (!document)
+            return UsageError;
+        const Result<AssignmentImportSummary> summary = document->importAssignment(
+            p.values.value(QStringLiteral("--plan")), p.positional.at(1));
+        if (!summary) {
+            err << summary.errorMessage() << '\n';
+            return UsageError;
+        }
+        printImport(*summary, p.positional.at(1), out);
+        return Success;
+    }
+
     const auto rule = adjacencyRuleFromKey(
         p.values.value(QStringLiteral("--adjacency"), QStringLiteral("legal")));
     if (!rule)
@@ -86,7 +171,7 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
     if (!document)
         return UsageError;
     const Round &round = document->round();
-    const Result<Adjacency> adjacency = Adjacency::london();
+    const Result<Adjacency> adjacency = roundAdjacency(round);
     if (!adjacency) {
         err << adjacency.errorMessage() << '\n';
         return UsageError;
@@ -99,7 +184,8 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
             return usage(err, tr("--k must be a number of CPAs, 1 or more."), synopsis);
         if (!p.values.contains(QStringLiteral("--indicator")))
             return usage(err, tr("Name the balance indicator with --indicator."), synopsis);
-        const auto values = balanceValues(round, p.values.value(QStringLiteral("--indicator")));
+        const Result<BalanceValues> values =
+            balanceValues(round, p.values.value(QStringLiteral("--indicator")));
         if (!values) {
             err << values.errorMessage() << '\n';
             return UsageError;
@@ -113,8 +199,8 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
         if (!ok || seconds <= 0)
             return usage(err, tr("--seconds must be a positive number."), synopsis);
         options.deadline = QDeadlineTimer(qint64(seconds * 1000));
-        const Result<Suggestion> suggestion =
-            suggestPlans(round.authorities, round.partnerships, values->first, *adjacency, options);
+        const Result<Suggestion> suggestion = suggestPlans(round.authorities, round.partnerships,
+                                                           values->values, *adjacency, options);
         if (!suggestion) {
             err << suggestion.errorMessage() << '\n';
             return UsageError;
@@ -131,7 +217,7 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
                     {QStringLiteral("largest_deviation_percent"), plan.largestDeviationPercent},
                     {QStringLiteral("cpas"), cpas}});
             }
-            printJson(out, QJsonObject{{QStringLiteral("indicator"), values->second},
+            printJson(out, QJsonObject{{QStringLiteral("indicator"), values->label},
                                        {QStringLiteral("k"), k},
                                        {QStringLiteral("adjacency"), adjacencyRuleKey(*rule)},
                                        {QStringLiteral("exhaustive"), suggestion->exhaustive},
@@ -142,8 +228,9 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
         }
         out << tr("Suggested plans of %1 CPAs balanced on %2, %3:")
                    .arg(k)
-                   .arg(values->second, adjacencyRulePhrase(*rule))
+                   .arg(values->label, adjacencyRulePhrase(*rule))
             << '\n';
+        out << tr("Neighbours: %1.").arg(adjacencySourcePhrase(round)) << '\n';
         out << (suggestion->exhaustive ? tr("The search was exhaustive: these are the best plans.")
                                        : tr("The search stopped at its time limit: these are the "
                                             "best plans found."))
@@ -171,21 +258,10 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
         return Success;
     }
 
-    const CpaPlan *plan = round.adoptedPlan();
-    if (p.values.contains(QStringLiteral("--plan"))) {
-        const QString name = p.values.value(QStringLiteral("--plan"));
-        const auto it = std::find_if(round.plans.begin(), round.plans.end(),
-                                     [&](const CpaPlan &pl) { return pl.name == name; });
-        plan = it == round.plans.end() ? nullptr : &*it;
-        if (!plan) {
-            err << tr("The round has no CPA plan \"%1\".").arg(name) << '\n';
-            return UsageError;
-        }
-    }
-    if (!plan) {
-        err << tr("The round has no adopted CPA plan: name one with --plan.") << '\n';
+    const CpaPlan *plan = planNamed(round, p.values.value(QStringLiteral("--plan")),
+                                    p.values.contains(QStringLiteral("--plan")), err);
+    if (!plan)
         return UsageError;
-    }
 
     if (verb == QLatin1String("export")) {
         QSaveFile file(p.positional.at(1));
@@ -204,17 +280,28 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
         return Success;
     }
 
-    PlanCheckOptions options;
-    options.rule = *rule;
+    // The plan's stored settings, unless a flag overrides them. A minimum size is a threshold on
+    // the plan's own indicator, so it does not carry over to another one.
+    CpaPlan settings = *plan;
+    if (p.values.contains(QStringLiteral("--adjacency")))
+        settings.rule = *rule;
     if (p.values.contains(QStringLiteral("--indicator"))) {
-        const auto values = balanceValues(round, p.values.value(QStringLiteral("--indicator")));
+        const Result<BalanceValues> values =
+            balanceValues(round, p.values.value(QStringLiteral("--indicator")));
         if (!values) {
             err << values.errorMessage() << '\n';
             return UsageError;
         }
-        options.values = values->first;
-        options.indicatorName = values->second;
+        if (values->indicator != plan->balanceIndicator)
+            settings.minimumSize.reset();
+        settings.balanceIndicator = values->indicator;
     }
+    const Result<PlanCheckOptions> checkOptions = checkOptionsFor(round, settings);
+    if (!checkOptions) {
+        err << checkOptions.errorMessage() << '\n';
+        return UsageError;
+    }
+    const PlanCheckOptions &options = *checkOptions;
     const PlanCheck check = checkPlan(round, *plan, *adjacency, options);
     if (p.flags.contains(QStringLiteral("--json"))) {
         QJsonArray cpas;
@@ -228,7 +315,7 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
                             {QStringLiteral("deviation_percent"), number(c.deviationPercent)},
                             {QStringLiteral("partnerships_split"), c.partnershipsSplit()}});
         printJson(out, QJsonObject{{QStringLiteral("plan"), plan->name},
-                                   {QStringLiteral("adjacency"), adjacencyRuleKey(*rule)},
+                                   {QStringLiteral("adjacency"), adjacencyRuleKey(options.rule)},
                                    {QStringLiteral("ok"), check.ok()},
                                    {QStringLiteral("unassigned"),
                                     QJsonArray::fromStringList(check.unassigned)},
@@ -236,7 +323,14 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
                                    {QStringLiteral("problems"),
                                     QJsonArray::fromStringList(check.problemTexts())}});
     } else {
-        out << tr("CPA plan \"%1\", %2").arg(plan->name, adjacencyRulePhrase(*rule)) << '\n';
+        out << tr("CPA plan \"%1\", %2").arg(plan->name, adjacencyRulePhrase(options.rule)) << '\n';
+        out << tr("Neighbours: %1.").arg(adjacencySourcePhrase(round)) << '\n';
+        if (options.minimumSize)
+            out << tr("Minimum size: %1 of %2.")
+                       .arg(*options.minimumSize, 0, 'f', 0)
+                       .arg(options.indicatorName.isEmpty() ? tr("the balance indicator")
+                                                            : options.indicatorName)
+                << '\n';
         for (const CpaCheck &c : check.cpas) {
             out << "  " << c.name << ": " << tr("%1 authorities").arg(c.members.size()) << ", "
                 << (c.isContiguous() ? tr("contiguous") : tr("in %1 parts").arg(c.components));

@@ -8,11 +8,17 @@ namespace CoCommission::CommandLine {
 
 namespace {
 
-const QStringList kSubcommands = {QStringLiteral("new"),           QStringLiteral("info"),
-                                  QStringLiteral("verify"),        QStringLiteral("import-nomis"),
-                                  QStringLiteral("import-lookup"), QStringLiteral("indicators"),
-                                  QStringLiteral("indicator"),     QStringLiteral("needs"),
-                                  QStringLiteral("priorities"),    QStringLiteral("cpa")};
+const QStringList kSubcommands = {QStringLiteral("new"),
+                                  QStringLiteral("info"),
+                                  QStringLiteral("verify"),
+                                  QStringLiteral("import-nomis"),
+                                  QStringLiteral("import-lookup"),
+                                  QStringLiteral("import-boundaries"),
+                                  QStringLiteral("indicators"),
+                                  QStringLiteral("indicator"),
+                                  QStringLiteral("needs"),
+                                  QStringLiteral("priorities"),
+                                  QStringLiteral("cpa")};
 
 } // namespace
 
@@ -48,6 +54,8 @@ QString helpText()
               "                      import a NOMIS labour-market CSV download as a dataset\n"
               "  import-lookup FILE.cocom LOOKUP.csv\n"
               "                      import child_code,authority_code to sum small areas\n"
+              "  import-boundaries FILE.cocom AREAS.geojson [--code-property NAME] [--json]\n"
+              "                      import boundaries for the map and for neighbours\n"
               "  indicators FILE.cocom [--json]\n"
               "                      list the measures and indicators, with their ids\n"
               "  indicator add FILE.cocom --name NAME --ratio NUM_ID DEN_ID [--scale 100]\n"
@@ -64,9 +72,12 @@ QString helpText()
               "                      record a ranking, the agreed decision, priority places\n"
               "  cpa check FILE.cocom [--plan NAME] [--adjacency legal|land] [--indicator ID]\n"
               "        [--json]      coverage, contiguity, balance and partnership splits;\n"
-              "                      exits 1 when the plan breaks a rule\n"
+              "                      exits 1 when the plan breaks a rule; without flags,\n"
+              "                      the plan's own rule, indicator and minimum size\n"
               "  cpa export FILE.cocom OUT.csv [--plan NAME]\n"
               "                      write the plan as gss_code,cpa\n"
+              "  cpa import FILE.cocom IN.csv --plan NAME\n"
+              "                      read gss_code,cpa into the plan (made when missing)\n"
               "  cpa suggest FILE.cocom --k N --indicator ID [--keep-partnerships]\n"
               "        [--adjacency legal|land] [--seconds S] [--json]\n"
               "                      propose contiguous, balanced plans\n"
@@ -113,6 +124,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runPriorities(rest, out, err);
     if (command == QLatin1String("cpa"))
         return runCpa(rest, out, err);
+    if (command == QLatin1String("import-boundaries"))
+        return runCpa(arguments, out, err); // runCpa() takes it as its verb
     return runVerify(rest, out, err);
 }
 

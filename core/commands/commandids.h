@@ -6,6 +6,8 @@ namespace CoCommission::CommandId {
 enum : int {
     SetRoundTitle = 1,
     SetRoundProgramme,
+    AssignAuthorities,
+    SetPlanMinimumSize,
 };
 
 } // namespace CoCommission::CommandId

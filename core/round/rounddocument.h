@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/result.h"
+#include "core/round/planedits.h"
 #include "core/round/round.h"
 #include "core/store/projectfile.h"
 
@@ -125,6 +126,80 @@ public:
     /** Why stage 2's content cannot change now, or an empty string. */
     QString whyPrioritiesFrozen() const;
 
+    // --- CPA plans (the CPA editor) --------------------------------------------------------
+    // Defined in rounddocument_plans.cpp. Every edit signals plansChanged() (or
+    // boundariesChanged()) and then roundChanged(). The adopted plan is frozen while stage 2 is
+    // ready for sign-off or signed off (see whyPlanFrozen()); ids given back to a restore are
+    // kept, so that a redo brings back the very objects that later undo steps refer to.
+
+    /** Why \a plan cannot be changed now (it is the adopted plan of a frozen stage 2), or "". */
+    QString whyPlanFrozen(PlanId plan) const;
+
+    /** Adds an empty plan called \a name (unique, not empty) after the others. */
+    Result<PlanId> addPlan(const QString &name);
+    /** Copies \a plan (CPAs, colours, members, settings) into a new plan, not adopted. */
+    Result<PlanId> duplicatePlan(PlanId plan, const QString &newName);
+    Status renamePlan(PlanId plan, const QString &name);
+    /** Removes \a plan with its CPAs and their stage 2 records; refused for the adopted plan. */
+    Status removePlan(PlanId plan);
+    /**
+     * Inserts \a plan at \a position keeping its ids and those of its CPAs, and writes back
+     * the \a records of its CPAs: the undo of removePlan(), the redo of addPlan().
+     */
+    Status restorePlan(const CpaPlan &plan, int position, const CpaRecords &records);
+
+    /** Adds an empty CPA to \a plan; an empty \a colour takes the next unused default. */
+    Result<CpaId> addCpa(PlanId plan, const QString &name, const QString &colour = {});
+    Status renameCpa(CpaId cpa, const QString &name);
+    /** Sets \a cpa's colour, "#rrggbb" (stored in lower case). */
+    Status recolourCpa(CpaId cpa, const QString &colour);
+    /** Removes \a cpa: its members become unassigned, its stage 2 records go with it. */
+    Status removeCpa(CpaId cpa);
+
+    /**
+     * A painting stroke: moves \a codes (authorities of the round) into \a target, a CPA of
+     * \a plan, or out of every CPA when \a target is invalid. Nothing is written when nothing
+     * changes. See membersAfterAssigning().
+     */
+    Status assignAuthorities(PlanId plan, const QStringList &codes, CpaId target);
+    /** Sets the members of the CPAs of \a plan named in \a members, exactly as given. */
+    Status setPlanMembers(PlanId plan, const QHash<CpaId, QStringList> &members);
+    /**
+     * Sets how \a plan is checked: the adjacency rule, the balance indicator (a measure's id or
+     * name, stored as its id; empty for none) and the minimum size (finite, 0 or more).
+     */
+    Status setPlanSettings(PlanId plan, AdjacencyRule rule, const QString &balanceIndicator,
+                           std::optional<double> minimumSize);
+    /**
+     * Makes the stored plan with plan.id hold exactly plan's CPAs (order, names, colours,
+     * members) and settings; its name and adoption are kept. A CPA whose id the plan holds is
+     * updated, one with an id that no plan holds is inserted with that id (and its \a records
+     * are written back), one without an id is new; CPAs of the plan left out are removed.
+     * What undo and redo of whole-plan edits use.
+     */
+    Status setPlanContents(const CpaPlan &plan, const CpaRecords &records);
+
+    /**
+     * Reads a gss_code,cpa assignment file into the plan called \a planName (made when the
+     * round has none): the plan's CPAs become the file's, a CPA with the same name keeping its
+     * id, colour and stage 2 records. A file with unknown, duplicate or missing codes is
+     * refused with messages naming the file and line; nothing is changed.
+     */
+    Result<AssignmentImportSummary> importAssignment(const QString &planName,
+                                                     const QString &csvPath);
+
+    /**
+     * Imports a GeoJSON boundary file for the map and for adjacency (see BoundarySet): codes
+     * the round does not know are refused; authorities without an area are accepted and listed
+     * in the summary. The file's bytes are stored with its name, SHA-256 and code property.
+     */
+    Result<BoundaryImportSummary> importBoundaries(const QString &path,
+                                                   const QString &codeProperty = {});
+    Status removeBoundaries();
+    /** Replaces the stored boundaries by \a boundaries (empty: none); for undo and redo. */
+    Status setBoundaries(const BoundaryFile &boundaries);
+    // --- end of CPA plans ------------------------------------------------------------------
+
     /**
      * Records \a party's signature on \a stage with a snapshot of the round as signed. When the
      * last required party signs, the stage becomes signed off. A signature is final: it is not
@@ -153,6 +228,10 @@ signals:
     void agreementsChanged();
     /** Rankings, decisions or priority places changed. */
     void prioritiesChanged();
+    /** CPA plans, their CPAs, members or settings changed (the CPA editor). */
+    void plansChanged();
+    /** The imported boundaries changed or were removed (the CPA editor). */
+    void boundariesChanged();
     /** After any change to round(), following the specific signal. */
     void roundChanged();
     /** A change could not be written; nothing was changed. */
@@ -165,6 +244,8 @@ private:
     Status write(const QString &action, const QString &subject, const QString &before,
                  const QString &after, const std::function<Status(QSqlDatabase &)> &work);
     Status fail(const QString &message);
+    /** Writes \a plan (ids unset) after the round's plans: addPlan() and duplicatePlan(). */
+    Result<PlanId> appendPlan(const QString &action, const QString &before, CpaPlan plan);
     /** Stores \a lookup in place of the old one and sums \a datasets again through it. */
     Status writeLookups(QSqlDatabase &db, const QHash<QString, QString> &lookup,
                         QList<NeedsDataset> &datasets, int *reaggregated);
