@@ -5,6 +5,7 @@
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/models/indicatortablemodel.h"
+#include "ui/needs/indicatormap.h"
 #include "ui/noticebox.h"
 #include "ui/uiutil.h"
 
@@ -307,6 +308,9 @@ NeedsView::NeedsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     contentLayout->addSpacing(8);
     contentLayout->addWidget(m_lineView);
     contentLayout->addWidget(m_lineCaption);
+    m_map = new IndicatorMap(m_content);
+    contentLayout->addSpacing(8);
+    contentLayout->addWidget(m_map);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -613,6 +617,7 @@ void NeedsView::refreshValues()
         m_detailsLabel->clear();
         m_barCaption->clear();
         m_lineCaption->clear();
+        m_map->clear();
         return;
     }
 
@@ -663,6 +668,26 @@ void NeedsView::refreshValues()
 
     refreshBarChart();
     refreshLineChart();
+    refreshMap();
+}
+
+void NeedsView::refreshMap()
+{
+    const IndicatorInfo *info = currentInfo();
+    if (!info || !m_document) {
+        m_map->clear();
+        return;
+    }
+    IndicatorMap::Content content;
+    const QString date = this->date();
+    content.title = tr("%1 by %2, %3").arg(info->name, groupingNoun(), dateLabel(date));
+    content.caption = sourceSentence() + QLatin1Char(' ') +
+                      tr("Figures for %1, by %2.").arg(dateLabel(date), groupingNoun());
+    content.unit = unit().inText == tr("count") ? QString() : unit().inText;
+    content.decimals = m_model->decimals();
+    content.grouping = grouping();
+    content.values = m_indicators->values(info->id, grouping(), date);
+    m_map->show(m_document->round(), content);
 }
 
 void NeedsView::refreshBarChart()

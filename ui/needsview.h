@@ -21,6 +21,7 @@ namespace CoCommission {
 
 class DialogService;
 class EditRunner;
+class IndicatorMap;
 class IndicatorTableModel;
 class NoticeBox;
 class RoundDocument;
@@ -77,6 +78,7 @@ public:
     QChart *lineChart() const { return m_lineChart; }
     QLabel *barCaption() const { return m_barCaption; }
     QLabel *lineCaption() const { return m_lineCaption; }
+    IndicatorMap *indicatorMap() const { return m_map; }
     NoticeBox *illustrativeNotice() const { return m_illustrativeNotice; }
     /** The "no figures yet" part, shown instead of the rest when the round has no indicator. */
     QWidget *emptyState() const { return m_emptyState; }
@@ -111,6 +113,7 @@ private:
     void refreshBarChart();
     void placeBarLabels();
     void refreshLineChart();
+    void refreshMap();
     void refreshEditability();
     void onCurrentRowChanged();
 
@@ -157,6 +160,7 @@ private:
     QChart *m_lineChart;
     QChartView *m_lineView;
     QLabel *m_lineCaption;
+    IndicatorMap *m_map;
 };
 
 } // namespace CoCommission

@@ -5,10 +5,12 @@
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
 #include "tests/support/testsupport.h"
+#include "ui/cpa/mapview.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/mainwindow.h"
 #include "ui/models/indicatortablemodel.h"
+#include "ui/needs/indicatormap.h"
 #include "ui/noticebox.h"
 #include "ui/settings.h"
 #include "ui/stagepage.h"
@@ -55,6 +57,7 @@ private slots:
     void listsTheDemoIndicators();
     void claimantRateByPartnershipEqualsCore();
     void cpaGroupingGivesOneRowPerCpa();
+    void mapShadesEachAuthorityByItsRow();
     void countsHaveThousandsSeparatorsAndRightAlignment();
     void missingValuesShowADashAndSortLast();
     void modelPassesTheModelTester();
@@ -263,6 +266,46 @@ void TestNeedsView::cpaGroupingGivesOneRowPerCpa()
     // Four groups: the line chart shows them all, with a legend.
     QCOMPARE(view.lineChart()->series().size(), 4);
     QVERIFY(view.lineChart()->legend()->isVisible());
+}
+
+void TestNeedsView::mapShadesEachAuthorityByItsRow()
+{
+    auto document = openDocument(m_roundPath);
+    QVERIFY(document);
+    EditRunner edits(&m_dialogs, nullptr);
+    NeedsView view(&edits, &m_dialogs);
+    view.setDocument(document.get());
+    const Round &round = document->round();
+
+    // By authority: every authority with a figure is shaded, the highest the darkest.
+    QVERIFY(view.setGrouping(Grouping::Authority));
+    const QHash<QString, QColor> byAuthority = view.indicatorMap()->map()->fill();
+    QCOMPARE(byAuthority.size(), round.authorities.size());
+    const Indicators indicators(round);
+    const QHash<QString, double> values = indicators.authorityValues(view.indicator(), view.date());
+    const QString highest =
+        std::max_element(values.keyValueBegin(), values.keyValueEnd(), [](auto a, auto b) {
+            return a.second < b.second;
+        })->first;
+    const QString lowest =
+        std::min_element(values.keyValueBegin(), values.keyValueEnd(), [](auto a, auto b) {
+            return a.second < b.second;
+        })->first;
+    QVERIFY(byAuthority.value(highest).lightness() < byAuthority.value(lowest).lightness());
+
+    // By CPA: the members of a CPA share its shade; the legend and title say what is shown.
+    QVERIFY(view.setGrouping(Grouping::Cpa));
+    const QHash<QString, QColor> byCpa = view.indicatorMap()->map()->fill();
+    for (const Cpa &cpa : round.adoptedPlan()->cpas) {
+        for (const QString &code : cpa.members)
+            QCOMPARE(byCpa.value(code), byCpa.value(cpa.members.first()));
+    }
+    QVERIFY(view.indicatorMap()->titleLabel()->text().contains("by CPA"));
+    const QStringList legend = view.indicatorMap()->legendTexts();
+    QCOMPARE(legend.last(), QString("No figure"));
+    QVERIFY(legend.size() >= 2);
+    QVERIFY(view.indicatorMap()->captionLabel()->text().contains("Illustrative"));
+    QVERIFY(!view.indicatorMap()->map()->isPaintingEnabled());
 }
 
 void TestNeedsView::countsHaveThousandsSeparatorsAndRightAlignment()
