@@ -568,6 +568,10 @@ QStringList NeedsView::membersOf(const QString &code) const
 NeedsView::Unit NeedsView::unit() const
 {
     const IndicatorInfo *info = currentInfo();
+    if (info && info->percentage)
+        return {tr("%"), tr("Per cent (%)")};
+    if (info && info->rate)
+        return {tr("rate"), tr("Rate")};
     if (!info || info->kind != IndicatorInfo::Kind::Ratio || !m_document)
         return {tr("count"), tr("Count")};
     const double scale = info->scale;
@@ -623,17 +627,18 @@ void NeedsView::refreshValues()
 
     const QString date = this->date();
     const QList<IndicatorValue> values = m_indicators->values(info->id, grouping(), date);
-    int decimals = info->kind == IndicatorInfo::Kind::Ratio ? 1 : 0;
+    int decimals = info->kind == IndicatorInfo::Kind::Ratio || info->rate ? 1 : 0;
     for (const IndicatorValue &v : values) {
         if (v.value && std::floor(*v.value) != *v.value)
             decimals = std::max(decimals, 1);
     }
     const QString nameHeader = groupingNoun().at(0).toUpper() + groupingNoun().mid(1);
     const QString missingReason =
-        grouping() == Grouping::Authority
-            ? tr("No figure for this authority at this date.")
-            : tr("No figure: an authority of this group has none at this date, and a partial "
-                 "total would mislead.");
+        grouping() == Grouping::Authority ? tr("No figure for this authority at this date.")
+        : info->rate ? tr("No figure: rates of authorities do not add up to a group's rate. "
+                          "Define a ratio of two counts to see it for groups.")
+                     : tr("No figure: an authority of this group has none at this date, and a "
+                          "partial total would mislead.");
 
     QString details;
     if (info->kind == IndicatorInfo::Kind::Ratio) {
@@ -644,6 +649,11 @@ void NeedsView::refreshValues()
                       .arg(info->name, num ? num->name : info->numerator,
                            den ? den->name : info->denominator,
                            IndicatorTableModel::formatValue(info->scale, 0));
+    } else if (info->rate) {
+        details = tr("%1 is a rate, not a count: it is shown for each authority, but rates do "
+                     "not add up, so groups have no figure. For a group's rate, define a ratio "
+                     "of two counts.")
+                      .arg(info->name);
     } else if (grouping() != Grouping::Authority) {
         details = tr("A group's figure is the sum of its authorities' figures.");
     }
@@ -966,10 +976,11 @@ void NeedsView::refreshEditability()
         int measures = 0;
         if (m_indicators) {
             for (const IndicatorInfo &info : m_indicators->all())
-                measures += info.kind == IndicatorInfo::Kind::Measure ? 1 : 0;
+                measures += info.isCount() ? 1 : 0;
         }
         if (measures < 2)
-            why = tr("A ratio divides one measure by another: the round needs two measures.");
+            why = tr("A ratio divides one count by another: the round needs two measures that "
+                     "are counts.");
     }
     m_addRatioButton->setEnabled(why.isEmpty());
     m_addRatioButton->setToolTip(why.isEmpty() ? tr("Define an indicator as one measure divided "
@@ -983,7 +994,7 @@ void NeedsView::addRatio()
         return;
     QList<IndicatorChoice> measures;
     for (const IndicatorInfo &info : m_indicators->all()) {
-        if (info.kind == IndicatorInfo::Kind::Measure)
+        if (info.isCount())
             measures.append({info.id, info.name});
     }
     const std::optional<RatioDetails> details = m_dialogs->askRatio(window(), measures);

@@ -121,9 +121,9 @@ Result<BalanceValues> balanceValues(const Round &round, const QString &indicator
         return Error{tr("The round has no indicator \"%1\": run \"cocommission indicators\" to "
                         "list them.")
                          .arg(indicator)};
-    if (info->kind != IndicatorInfo::Kind::Measure)
-        return Error{tr("\"%1\" is a ratio: balance is measured on a count, such as the "
-                        "claimant count.")
+    if (!info->isCount())
+        return Error{tr("\"%1\" is a ratio or a rate: balance is measured on a count, such as "
+                        "the claimant count.")
                          .arg(info->name)};
     if (info->dates.isEmpty())
         return Error{tr("\"%1\" has no figures.").arg(info->name)};

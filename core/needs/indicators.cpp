@@ -1,8 +1,10 @@
 #include "core/needs/indicators.h"
 
+#include <QRegularExpression>
 #include <QSet>
 
 #include <algorithm>
+#include <tuple>
 
 namespace CoCommission {
 
@@ -35,6 +37,9 @@ Indicators::Indicators(const Round &round)
             info.dimensions = d.dimensions;
             info.dimensionValues = m.dimensionValues;
             info.dates = sortedDates(datesOf.value(m.key));
+            std::tie(info.rate, info.percentage) = rateAndPercentage(m.dimensionValues);
+            if (info.rate)
+                m_rates.insert(info.id);
             m_byId.insert(info.id, m_infos.size());
             m_infos.append(info);
         }
@@ -65,6 +70,28 @@ Indicators::Indicators(const Round &round)
         m_byId.insert(info.id, m_infos.size());
         m_infos.append(info);
     }
+}
+
+std::pair<bool, bool> Indicators::rateAndPercentage(const QStringList &dimensionValues)
+{
+    // Words NOMIS and the ONS use for figures that are not counts. "Variable" (the estimate of
+    // the Annual Population Survey) is a count or a rate by its variable, whose name then
+    // carries the "%".
+    static const QRegularExpression rateWord(
+        QStringLiteral("\\b(rates?|proportions?|ratios?|median|mean|average|confidence)\\b"),
+        QRegularExpression::CaseInsensitiveOption);
+    bool rate = false;
+    bool percentage = false;
+    for (const QString &value : dimensionValues) {
+        if (value.contains(QLatin1Char('%')) ||
+            value.contains(QLatin1String("percent"), Qt::CaseInsensitive)) {
+            rate = true;
+            percentage = true;
+        } else if (value.contains(rateWord)) {
+            rate = true;
+        }
+    }
+    return {rate, percentage};
 }
 
 const IndicatorInfo *Indicators::find(const QString &idOrName) const
@@ -107,6 +134,9 @@ std::optional<double> Indicators::value(const QString &id, const QStringList &co
             return std::nullopt;
         return *num / *den * ratio->scale;
     }
+    // A rate of one authority is its figure; rates of several do not add up.
+    if (m_rates.contains(id) && codes.size() > 1)
+        return std::nullopt;
     return sum(id, codes, date);
 }
 

@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -32,6 +33,17 @@ struct IndicatorInfo
     QString numerator;           ///< ratios only: the numerator's measure id
     QString denominator;         ///< ratios only: the denominator's measure id
     double scale = 1;            ///< ratios only: e.g. 100 for a percentage
+    /**
+     * Measures only: the figures are rates, percentages or averages, not counts (a dimension
+     * value such as "Percent", "Rate" or "Median", or a "%" in it). They cannot be summed, so
+     * a group of authorities has no value; a ratio of two counts gives the group's rate.
+     */
+    bool rate = false;
+    /** Measures only: the figures are percentages. */
+    bool percentage = false;
+
+    /** Whether this is a count: a measure whose figures add up over authorities. */
+    bool isCount() const { return kind == Kind::Measure && !rate; }
 };
 
 /** An indicator's value for one authority or group; empty when a part is missing. */
@@ -57,6 +69,12 @@ public:
     explicit Indicators(const Round &round);
 
     const QList<IndicatorInfo> &all() const { return m_infos; }
+    /**
+     * Whether a measure with \a dimensionValues holds rates rather than counts (see
+     * IndicatorInfo::rate), and whether those are percentages.
+     */
+    static std::pair<bool, bool> rateAndPercentage(const QStringList &dimensionValues);
+
     /** The indicator with \a idOrName (its id, or its name ignoring case), or nullptr. */
     const IndicatorInfo *find(const QString &idOrName) const;
 
@@ -82,6 +100,7 @@ private:
     QList<IndicatorInfo> m_infos;
     QHash<QString, qsizetype> m_byId;
     QHash<QString, RatioIndicator> m_ratios;
+    QSet<QString> m_rates; ///< measures whose figures are rates, not counts
     // measure key -> date -> authority code -> value
     QHash<QString, QHash<QString, QHash<QString, double>>> m_figures;
     QList<Authority> m_authorities;

@@ -594,6 +594,10 @@ Result<QString> RoundDocument::addRatio(const QString &name, const QString &nume
                              .arg(given)};
         if (info->kind != IndicatorInfo::Kind::Measure)
             return Error{tr("\"%1\" is a ratio: a ratio is made of two measures.").arg(given)};
+        if (!info->isCount())
+            return Error{tr("\"%1\" is a rate, not a count: a ratio is made of two counts, "
+                            "which add up over authorities.")
+                             .arg(info->name)};
     }
     if (!std::isfinite(scale) || scale == 0)
         return Error{tr("The scale must be a number other than 0 (e.g. 100 for a percentage).")};

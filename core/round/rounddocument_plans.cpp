@@ -886,9 +886,9 @@ Status RoundDocument::setPlanSettings(PlanId plan, AdjacencyRule rule,
         if (!info)
             return Error{tr("The round has no indicator \"%1\" to balance the plan on.")
                              .arg(balanceIndicator.trimmed())};
-        if (info->kind != IndicatorInfo::Kind::Measure)
-            return Error{tr("\"%1\" is a ratio: a plan is balanced on a count, such as the "
-                            "claimant count, whose CPA totals add up.")
+        if (!info->isCount())
+            return Error{tr("\"%1\" is a ratio or a rate: a plan is balanced on a count, such "
+                            "as the claimant count, whose CPA totals add up.")
                              .arg(info->name)};
         indicator = info->id;
     }

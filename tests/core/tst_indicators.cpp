@@ -16,6 +16,9 @@ private slots:
     void aGroupWithAMissingMemberHasNoValue();
     void anyPlanCanBeUsed();
     void timeSeries();
+    void ratesAreNotSummedOverGroups();
+    void rateWordsAreRecognised_data();
+    void rateWordsAreRecognised();
 
 private:
     static Round tinyRound();
@@ -154,6 +157,58 @@ void TestIndicators::timeSeries()
     QCOMPARE(series.at(0).first, QStringLiteral("2024-01"));
     QCOMPARE(series.at(0).second, 25.0);
     QCOMPARE(series.at(1).second, 16.0);
+}
+
+void TestIndicators::ratesAreNotSummedOverGroups()
+{
+    Round round = tinyRound();
+    NeedsDataset &d = round.datasets.first();
+    d.dimensions = {QStringLiteral("MEASURES")};
+    d.measures.append({QStringLiteral("share"),
+                       QStringLiteral("Claimants as a proportion of residents aged 16-64"),
+                       {QStringLiteral("Claimants as a proportion of residents aged 16-64")}});
+    d.observations.append({QStringLiteral("A"), QStringLiteral("share"), "2024-01", 3.5});
+    d.observations.append({QStringLiteral("B"), QStringLiteral("share"), "2024-01", 4.5});
+    const Indicators indicators(round);
+    const IndicatorInfo *share = indicators.find(QStringLiteral("share"));
+    QVERIFY(share->rate);
+    QVERIFY(!share->isCount());
+    QVERIFY(indicators.find(QStringLiteral("count"))->isCount());
+    QVERIFY(!indicators.find(QStringLiteral("r1"))->isCount());
+    // One authority: its own figure. A group: none, never 8 (a sum) or 4 (a mean).
+    QCOMPARE(indicators.value(QStringLiteral("share"), {"A"}, "2024-01"), std::optional(3.5));
+    QCOMPARE(indicators.value(QStringLiteral("share"), {"A", "B"}, "2024-01"), std::nullopt);
+    const QList<IndicatorValue> byPartnership =
+        indicators.values(QStringLiteral("share"), Grouping::Partnership, "2024-01");
+    QCOMPARE(byPartnership.first().value, std::nullopt);
+}
+
+void TestIndicators::rateWordsAreRecognised_data()
+{
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("rate");
+    QTest::addColumn<bool>("percentage");
+    QTest::newRow("count") << "Claimant count" << false << false;
+    QTest::newRow("value") << "Value" << false << false;
+    QTest::newRow("percent") << "Percent" << true << true;
+    QTest::newRow("% sign") << "% aged 16-64 economically inactive" << true << true;
+    QTest::newRow("rate") << "Employment rate - aged 16-64" << true << false;
+    QTest::newRow("proportion") << "Claimants as a proportion of residents" << true << false;
+    QTest::newRow("median") << "Median" << true << false;
+    QTest::newRow("confidence") << "Confidence" << true << false;
+    QTest::newRow("not a word") << "Separate households" << false << false;
+    QTest::newRow("means-tested") << "Means-tested benefits" << false << false;
+}
+
+void TestIndicators::rateWordsAreRecognised()
+{
+    QFETCH(QString, value);
+    QFETCH(bool, rate);
+    QFETCH(bool, percentage);
+    const auto [isRate, isPercentage] =
+        Indicators::rateAndPercentage({QStringLiteral("People"), value});
+    QCOMPARE(isRate, rate);
+    QCOMPARE(isPercentage, percentage);
 }
 
 QTEST_GUILESS_MAIN(TestIndicators)
