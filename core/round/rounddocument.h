@@ -120,6 +120,21 @@ public:
                              const QList<double> &points = {});
     /** Sets how the partners' rankings are combined into the joint ranking. */
     Status setPriorityMethod(RankingMethod method);
+
+    // The catalogue of priority groups (rounddocument_catalogue.cpp). Names and descriptions
+    // can change until stage 2 is frozen; groups are added or removed only while no ranking or
+    // decision is recorded, since a ranking orders every group.
+    /**
+     * Adds a group at \a position (-1: last) and returns its key, made from the name unless
+     * \a key is given (a redo restores the key it undid).
+     */
+    Result<QString> addPriorityGroup(const QString &name, const QString &description,
+                                     int position = -1, const QString &key = {});
+    Status editPriorityGroup(const QString &key, const QString &name, const QString &description);
+    /** Removes a group; refused while a Local Labour Market Agreement names it. */
+    Status removePriorityGroup(const QString &key);
+    /** Why groups cannot be added or removed now, or an empty string. */
+    QString whyCatalogueFixed() const;
     /** Records the agreed order and rationale for \a cpa; nullopt removes the decision. */
     Status setPriorityDecision(CpaId cpa, const std::optional<PriorityDecision> &decision);
     Status setPriorityPlaces(const QStringList &codes);
@@ -244,6 +259,9 @@ private:
     Status write(const QString &action, const QString &subject, const QString &before,
                  const QString &after, const std::function<Status(QSqlDatabase &)> &work);
     Status fail(const QString &message);
+    /** Stores \a groups as the catalogue, audited, and updates the round. */
+    Status writeCatalogue(const QString &action, const QString &subject, const QString &before,
+                          const QString &after, const QList<PriorityGroup> &groups);
     /** Writes \a plan (ids unset) after the round's plans: addPlan() and duplicatePlan(). */
     Result<PlanId> appendPlan(const QString &action, const QString &before, CpaPlan plan);
     /** Stores \a lookup in place of the old one and sums \a datasets again through it. */

@@ -238,6 +238,24 @@ Status setAgreement(QSqlDatabase &db, CpaId cpa, const LabourMarketAgreement *ag
                       joinList(agreement->priorityGroups), timestamp(agreement->updatedAt)});
 }
 
+Status setPriorityGroups(QSqlDatabase &db, const QList<PriorityGroup> &groups)
+{
+    if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM priority_groups")); !s)
+        return s;
+    int position = 0;
+    for (const PriorityGroup &g : groups) {
+        if (Status r = Sql::exec(db,
+                                 QStringLiteral("INSERT INTO priority_groups (key, name, "
+                                                "description, position) VALUES (?, ?, ?, ?)"),
+                                 {g.key, g.name,
+                                  g.description.isNull() ? QStringLiteral("") : g.description,
+                                  position++});
+            !r)
+            return r;
+    }
+    return {};
+}
+
 Status setPriorityMethod(QSqlDatabase &db, RankingMethod method)
 {
     return setMeta(db, QStringLiteral("priority_method"), rankingMethodKey(method));
@@ -305,17 +323,8 @@ Status insertRound(QSqlDatabase &db, Round &round)
         if (Status r = insertObservations(db, *id, d.observations); !r)
             return r;
     }
-    position = 0;
-    for (const PriorityGroup &g : round.priorityGroups) {
-        if (Status r = Sql::exec(db,
-                                 QStringLiteral("INSERT INTO priority_groups (key, name, "
-                                                "description, position) VALUES (?, ?, ?, ?)"),
-                                 {g.key, g.name,
-                                  g.description.isNull() ? QStringLiteral("") : g.description,
-                                  position++});
-            !r)
-            return r;
-    }
+    if (Status r = setPriorityGroups(db, round.priorityGroups); !r)
+        return r;
     for (RatioIndicator &ratio : round.ratios) {
         const Result<qint64> id = insertRatio(db, ratio);
         if (!id)

@@ -62,6 +62,8 @@ Status setBoundaries(QSqlDatabase &db, const BoundaryFile &boundaries);
 /** Stores the agreement for \a cpa, or deletes it when \a agreement is null. */
 Status setAgreement(QSqlDatabase &db, CpaId cpa, const LabourMarketAgreement *agreement);
 Status setPriorityMethod(QSqlDatabase &db, RankingMethod method);
+/** Replaces the catalogue of priority groups by \a groups, in that order. */
+Status setPriorityGroups(QSqlDatabase &db, const QList<PriorityGroup> &groups);
 
 Status setMeta(QSqlDatabase &db, const QString &key, const QString &value);
 Status setStageStatus(QSqlDatabase &db, StageId stage, StageStatus status);
