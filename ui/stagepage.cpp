@@ -6,6 +6,7 @@
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/needsview.h"
+#include "ui/priorities/prioritiesview.h"
 #include "ui/statusicon.h"
 #include "ui/uiutil.h"
 
@@ -164,12 +165,20 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *indicatorsLayout = new QVBoxLayout(m_indicatorsBox);
     indicatorsLayout->addWidget(m_needsView);
 
+    // The priorities working screen, on the priorities stage only.
+    m_prioritiesBox = new QGroupBox(tr("Priorities for intervention"), content);
+    m_prioritiesBox->setObjectName(QStringLiteral("prioritiesBox"));
+    m_prioritiesView = new PrioritiesView(m_edits, m_dialogs, m_prioritiesBox);
+    auto *prioritiesLayout = new QVBoxLayout(m_prioritiesBox);
+    prioritiesLayout->addWidget(m_prioritiesView);
+
     layout->addWidget(m_heading);
     layout->addLayout(statusRow);
     layout->addWidget(needsBox);
     layout->addWidget(signOffBox);
     layout->addWidget(m_notBuiltBox);
     layout->addWidget(m_indicatorsBox);
+    layout->addWidget(m_prioritiesBox);
     layout->addStretch(1);
 
     connect(m_startButton, &QPushButton::clicked, this,
@@ -191,6 +200,7 @@ void StagePage::setDocument(RoundDocument *document)
     if (m_document)
         connect(m_document, &RoundDocument::roundChanged, this, &StagePage::refresh);
     m_needsView->setDocument(document);
+    m_prioritiesView->setDocument(document);
     refresh();
     refreshIndicatorsBox();
 }
@@ -379,6 +389,7 @@ void StagePage::refreshSignOffs()
 void StagePage::refreshIndicatorsBox()
 {
     m_indicatorsBox->setVisible(m_document && m_stage == StageId::Needs);
+    m_prioritiesBox->setVisible(m_document && m_stage == StageId::Priorities);
 }
 
 void StagePage::changeStatus(StageStatus status)

@@ -16,12 +16,14 @@ namespace CoCommission {
 class DialogService;
 class EditRunner;
 class NeedsView;
+class PrioritiesView;
 class RoundDocument;
 
 /**
  * One stage of the round: where it stands, what it still needs (met requirements ticked, then
  * the signatures), the status actions and sign-off, the sign-offs recorded, and a plain "not
- * built yet" box. The needs stage also shows the round's labour-market indicators (NeedsView).
+ * built yet" box. The needs stage also shows the round's labour-market indicators (NeedsView),
+ * the priorities stage its working screen (PrioritiesView).
  *
  * Each action button is enabled exactly when StageRules allows the change; when it is not, its
  * tooltip (and the line under the buttons) gives the reason.
@@ -45,6 +47,7 @@ public:
     QPushButton *signOffButton() const { return m_signOffButton; }
     QTableWidget *signOffTable() const { return m_signOffTable; }
     NeedsView *needsView() const { return m_needsView; }
+    PrioritiesView *prioritiesView() const { return m_prioritiesView; }
 
 private:
     void refresh();
@@ -76,6 +79,8 @@ private:
     QLabel *m_notBuiltLabel;
     QGroupBox *m_indicatorsBox;
     NeedsView *m_needsView;
+    QGroupBox *m_prioritiesBox;
+    PrioritiesView *m_prioritiesView;
 };
 
 } // namespace CoCommission

@@ -2,7 +2,7 @@
 
 #include "core/cli/cliutil.h"
 
-#include "core/priorities/jointranking.h"
+#include "core/priorities/priorityagreement.h"
 #include "core/round/rounddocument.h"
 
 #include <QJsonArray>
@@ -33,25 +33,11 @@ QString groupName(const Round &round, const QString &key)
     return key;
 }
 
-/** The joint ranking of \a cpa from the rankings recorded for it, or why there is none. */
-Result<JointRanking> jointRankingFor(const Round &round, const Cpa &cpa)
-{
-    QStringList groups;
-    for (const PriorityGroup &g : round.priorityGroups)
-        groups.append(g.key);
-    QList<PartnerRanking> rankings;
-    for (const PartnerRankingRecord &r : round.rankings) {
-        if (r.cpa == cpa.id)
-            rankings.append({r.partner, r.order, {}});
-    }
-    return JointRankingCalculator::compute(groups, rankings, RankingMethod::Borda);
-}
-
 QJsonObject prioritiesJson(const Round &round, const Cpa &cpa)
 {
     QJsonObject o{
         {QStringLiteral("cpa"), cpa.name},
-        {QStringLiteral("method"), QStringLiteral("borda")},
+        {QStringLiteral("method"), rankingMethodKey(round.priorityMethod)},
         {QStringLiteral("partners"), QJsonArray::fromStringList(round.priorityPartners(cpa))}};
     QJsonArray ranked;
     for (const PartnerRankingRecord &r : round.rankings) {
@@ -59,7 +45,7 @@ QJsonObject prioritiesJson(const Round &round, const Cpa &cpa)
             ranked.append(r.partner);
     }
     o.insert(QStringLiteral("ranked_by"), ranked);
-    const Result<JointRanking> joint = jointRankingFor(round, cpa);
+    const Result<JointRanking> joint = PriorityAgreement::jointRanking(round, cpa);
     if (joint) {
         QJsonArray ranking;
         for (const RankedGroup &g : joint->groups) {
@@ -104,12 +90,14 @@ QJsonObject prioritiesJson(const Round &round, const Cpa &cpa)
 void printPrioritiesText(const Round &round, const Cpa &cpa, QTextStream &out)
 {
     out << cpa.name << '\n';
-    const Result<JointRanking> joint = jointRankingFor(round, cpa);
+    const Result<JointRanking> joint = PriorityAgreement::jointRanking(round, cpa);
     if (!joint) {
         out << "  " << joint.errorMessage() << '\n';
         return;
     }
-    out << "  " << tr("Joint ranking (Borda count):") << '\n';
+    out << "  "
+        << tr("Joint ranking (%1):").arg(PriorityAgreement::methodName(round.priorityMethod))
+        << '\n';
     for (const RankedGroup &g : joint->groups)
         out << "  " << QString::number(g.rank).rightJustified(3) << (g.tied ? "=" : " ") << ' '
             << groupName(round, g.group) << "  ("
@@ -218,7 +206,7 @@ int runPriorities(const QStringList &args, QTextStream &out, QTextStream &err)
         } else {
             QStringList order = items;
             if (order.isEmpty()) {
-                const Result<JointRanking> joint = jointRankingFor(round, *cpa);
+                const Result<JointRanking> joint = PriorityAgreement::jointRanking(round, *cpa);
                 if (!joint) {
                     err << joint.errorMessage() << '\n';
                     return UsageError;

@@ -185,8 +185,8 @@ QString StageRules::notBuiltYet(StageId stage)
     case StageId::Needs:
         return {};
     case StageId::Priorities:
-        return tr("The screens for ranking priority groups and recording the joint decision are "
-                  "not built yet: use the command line (cocommission priorities).");
+        return tr("Editing the catalogue of priority groups, and the points-sum method (choosing "
+                  "it and entering each partner's points), are not built yet.");
     case StageId::Design:
         return tr("Minimum service standards, eligibility, the payment model and the financial "
                   "model are not built yet.");

@@ -126,6 +126,11 @@ void TestPriorities::pointsAndMethodAreStored()
     m_document = std::move(*reopened);
     QCOMPARE(m_document->round().rankings.first().points, points);
     QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
+    // The command line states the method the round uses.
+    const auto shown = runCli({"priorities", path, "--cpa", "Central London Forward", "--json"});
+    QCOMPARE(shown.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(shown.out.toUtf8())["cpas"][0]["method"].toString(),
+             QString("points"));
 
     signStageOne();
     for (const Cpa &cpa : m_document->round().adoptedPlan()->cpas)
