@@ -142,6 +142,27 @@ private:
     QStringList m_new;
 };
 
+/** The method that combines the partners' rankings changed. */
+class SetPriorityMethod : public DocumentCommand
+{
+public:
+    SetPriorityMethod(RoundDocument *document, RankingMethod method)
+        : DocumentCommand(document)
+        , m_old(document->round().priorityMethod)
+        , m_new(method)
+    {
+        setText(method == RankingMethod::PointsSum ? tr("Combine rankings by points sum")
+                                                   : tr("Combine rankings by Borda count"));
+    }
+
+    void redo() override { record(m_document->setPriorityMethod(m_new)); }
+    void undo() override { record(m_document->setPriorityMethod(m_old)); }
+
+private:
+    RankingMethod m_old;
+    RankingMethod m_new;
+};
+
 } // namespace
 
 namespace Commands {
@@ -194,6 +215,15 @@ Status setPriorityPlaces(RoundDocument *document, const QStringList &codes)
     if (Status s = prioritiesEditable(document); !s)
         return s;
     return pushCommand(document, new SetPriorityPlaces(document, codes));
+}
+
+Status setPriorityMethod(RoundDocument *document, RankingMethod method)
+{
+    if (method == document->round().priorityMethod)
+        return {};
+    if (Status s = prioritiesEditable(document); !s)
+        return s;
+    return pushCommand(document, new SetPriorityMethod(document, method));
 }
 
 } // namespace Commands

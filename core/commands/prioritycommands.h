@@ -2,6 +2,7 @@
 
 #include "core/common/ids.h"
 #include "core/common/result.h"
+#include "core/round/rankingmethod.h"
 
 #include <QList>
 #include <QString>
@@ -39,5 +40,8 @@ Status setPriorityDecision(RoundDocument *document, CpaId cpa,
 
 /** Replaces the round's priority places (GSS codes) with \a codes. */
 Status setPriorityPlaces(RoundDocument *document, const QStringList &codes);
+
+/** Sets how the partners' rankings are combined into the joint ranking. */
+Status setPriorityMethod(RoundDocument *document, RankingMethod method);
 
 } // namespace CoCommission::Commands

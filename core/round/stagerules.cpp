@@ -183,10 +183,8 @@ QString StageRules::notBuiltYet(StageId stage)
 {
     switch (stage) {
     case StageId::Needs:
-        return {};
     case StageId::Priorities:
-        return tr("Editing the catalogue of priority groups, and the points-sum method (choosing "
-                  "it and entering each partner's points), are not built yet.");
+        return {};
     case StageId::Design:
         return tr("Minimum service standards, eligibility, the payment model and the financial "
                   "model are not built yet.");

@@ -38,6 +38,8 @@ private slots:
 
     void theFileHoldsTheResult();
 
+    void methodRedoUndoRedo();
+
 private:
     QStringList keys() const;
     CpaId firstCpa() const;
@@ -358,6 +360,35 @@ void TestPriorityCommands::theFileHoldsTheResult()
     QCOMPARE(m_document->round().rankings.size(), 2);
     QCOMPARE(decision(cpa), decided);
     QCOMPARE(m_document->round().priorityPlaces, (QStringList{"E09000030", "E09000025"}));
+}
+
+void TestPriorityCommands::methodRedoUndoRedo()
+{
+    QUndoStack *stack = m_document->undoStack();
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::Borda);
+    QVERIFY(Commands::setPriorityMethod(m_document.get(), RankingMethod::PointsSum));
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
+    QCOMPARE(stack->count(), 1);
+    QVERIFY(!stack->text(0).isEmpty());
+    stack->undo();
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::Borda);
+    stack->redo();
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
+
+    // Nothing changed, nothing pushed.
+    QVERIFY(Commands::setPriorityMethod(m_document.get(), RankingMethod::PointsSum));
+    QCOMPARE(stack->count(), 1);
+
+    // Refused once stage 2 is frozen, leaving the stack as it was.
+    freezePriorities();
+    if (QTest::currentTestFailed())
+        return;
+    const int steps = stack->count();
+    const Status refused = Commands::setPriorityMethod(m_document.get(), RankingMethod::Borda);
+    QVERIFY(!refused);
+    QCOMPARE(refused.errorMessage(), m_document->whyPrioritiesFrozen());
+    QCOMPARE(stack->count(), steps);
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
 }
 
 QTEST_GUILESS_MAIN(TestPriorityCommands)

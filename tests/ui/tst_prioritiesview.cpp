@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFocusEvent>
 #include <QGroupBox>
 #include <QHeaderView>
@@ -75,6 +76,12 @@ private slots:
     void focusDoesNotFallOnRemoveAfterRecording();
     void shownOnThePrioritiesStageOnly();
 
+    // The catalogue of priority groups and the points-sum method.
+    void addingAGroupThroughTheViewIsOneUndoStep();
+    void groupsAreFixedOnceARankingExistsButCanBeRenamed();
+    void pointsSumFollowsThePointsEnteredForTwoPartners();
+    void frozenStageDisablesTheMethodAndTheCatalogue();
+
 private:
     QString createRound(const QString &name, Round round);
     std::unique_ptr<RoundDocument> openDocument(const QString &path);
@@ -85,6 +92,10 @@ private:
     static int checkedCount(const QTableWidget *table);
     /** Signs stage 1, decides every CPA and marks stage 2 ready for sign-off. */
     void freezePriorities();
+    /** Types \a points into \a key's points editor and presses Enter, as a user would. */
+    void typePoints(const QString &key, const QString &points);
+    /** The group at the top of the joint ranking table. */
+    QString jointWinner() const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_roundPath;
@@ -790,6 +801,216 @@ void TestPrioritiesView::shownOnThePrioritiesStageOnly()
     view->rankUpButton()->click();
     QCOMPARE(window.document()->round().rankings.size(), 1);
     QCOMPARE(window.document()->undoStack()->count(), 1);
+}
+
+void TestPrioritiesView::typePoints(const QString &key, const QString &points)
+{
+    QDoubleSpinBox *editor = m_view->pointsEditor(key);
+    QVERIFY2(editor, qPrintable(key));
+    QVERIFY(!editor->isReadOnly());
+    editor->selectAll();
+    QTest::keyClicks(editor, points);
+    QTest::keyClick(editor, Qt::Key_Return);
+}
+
+QString TestPrioritiesView::jointWinner() const
+{
+    const QTableWidgetItem *top = m_view->jointTable()->item(0, 0);
+    return top ? top->data(Qt::UserRole + 1).toString() : QString();
+}
+
+void TestPrioritiesView::addingAGroupThroughTheViewIsOneUndoStep()
+{
+    const QStringList before = keys();
+    QCOMPARE(m_view->catalogueTable()->rowCount(), int(before.size()));
+    QCOMPARE(m_view->catalogueTable()->item(0, 0)->text(),
+             m_document->round().priorityGroups.first().name);
+    QVERIFY(m_view->addGroupButton()->isEnabled());
+    QVERIFY(!m_view->catalogueFixedLabel()->isVisibleTo(m_view.get()));
+
+    m_dialogs.setNextText(QStringLiteral("Armed forces veterans"));
+    m_dialogs.setNextText(QStringLiteral("People who have left the armed forces"));
+    m_view->addGroupButton()->click();
+    QVERIFY2(m_dialogs.messages().isEmpty(), qPrintable(m_dialogs.messages().value(0).text));
+    const QList<PriorityGroup> &groups = m_document->round().priorityGroups;
+    QCOMPARE(groups.size(), before.size() + 1);
+    QCOMPARE(groups.last().name, QStringLiteral("Armed forces veterans"));
+    QCOMPARE(groups.last().description, QStringLiteral("People who have left the armed forces"));
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    // The table and the ranking list show the new group, which is selected.
+    QCOMPARE(m_view->catalogueTable()->rowCount(), int(before.size() + 1));
+    const int last = m_view->catalogueTable()->rowCount() - 1;
+    QCOMPARE(m_view->catalogueTable()->item(last, 0)->text(),
+             QStringLiteral("Armed forces veterans"));
+    QCOMPARE(m_view->catalogueTable()->currentRow(), last);
+    QCOMPARE(listKeys(m_view->rankingList()), keys());
+
+    m_document->undoStack()->undo();
+    QCOMPARE(keys(), before);
+    QCOMPARE(m_view->catalogueTable()->rowCount(), int(before.size()));
+    QCOMPARE(listKeys(m_view->rankingList()), before);
+
+    // Cancelling the name adds nothing.
+    m_view->addGroupButton()->click(); // nothing queued: the dialog service answers "cancel"
+    QCOMPARE(keys(), before);
+    QCOMPARE(m_document->undoStack()->index(), 0);
+
+    // Removing asks first, and is one undo step too. (A group an agreement names cannot go.)
+    qsizetype unnamed = -1;
+    for (qsizetype i = 0; i < before.size() && unnamed < 0; ++i) {
+        const auto &agreements = m_document->round().agreements;
+        if (std::none_of(agreements.begin(), agreements.end(),
+                         [&](const auto &a) { return a.priorityGroups.contains(before[i]); }))
+            unnamed = i;
+    }
+    QVERIFY(unnamed >= 0);
+    QVERIFY(m_view->selectGroup(before.at(unnamed)));
+    m_view->removeGroupButton()->click(); // not confirmed
+    QCOMPARE(keys(), before);
+    m_dialogs.setNextAnswer(true);
+    m_view->removeGroupButton()->click();
+    QVERIFY2(m_dialogs.messages().isEmpty(), qPrintable(m_dialogs.messages().value(0).text));
+    QStringList removed = before;
+    removed.removeAt(unnamed);
+    QCOMPARE(keys(), removed);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(keys(), before);
+}
+
+void TestPrioritiesView::groupsAreFixedOnceARankingExistsButCanBeRenamed()
+{
+    QVERIFY(m_view->setPartner("DWP"));
+    m_view->recordOrderButton()->click();
+    QVERIFY(ranking("DWP").has_value());
+    const QString why = m_document->whyCatalogueFixed();
+    QVERIFY(!why.isEmpty());
+    for (QPushButton *button : {m_view->addGroupButton(), m_view->removeGroupButton()}) {
+        QVERIFY2(!button->isEnabled(), qPrintable(button->objectName()));
+        QCOMPARE(button->toolTip(), why);
+    }
+    QVERIFY(m_view->catalogueFixedLabel()->isVisibleTo(m_view.get()));
+    QCOMPARE(m_view->catalogueFixedLabel()->text(), why);
+
+    // Renaming is still allowed, as one undo step.
+    const QString key = keys().at(1);
+    QVERIFY(m_view->selectGroup(key));
+    QVERIFY(m_view->editGroupButton()->isEnabled());
+    m_dialogs.setNextText(QStringLiteral("Lone parents"));
+    m_dialogs.setNextText(QStringLiteral("Parents bringing up children alone"));
+    m_view->editGroupButton()->click();
+    QCOMPARE(m_document->round().priorityGroups.at(1).name, QStringLiteral("Lone parents"));
+    QCOMPARE(m_document->undoStack()->count(), 2);
+    QVERIFY(m_view->rankingList()->item(1)->text().endsWith("Lone parents"));
+    QCOMPARE(m_view->catalogueTable()->item(1, 0)->text(), QStringLiteral("Lone parents"));
+
+    // Without the ranking, groups can be added again.
+    m_document->undoStack()->undo();
+    m_document->undoStack()->undo();
+    QVERIFY(m_view->addGroupButton()->isEnabled());
+    QVERIFY(m_view->removeGroupButton()->isEnabled());
+    QVERIFY(!m_view->catalogueFixedLabel()->isVisibleTo(m_view.get()));
+}
+
+void TestPrioritiesView::pointsSumFollowsThePointsEnteredForTwoPartners()
+{
+    const QStringList groups = keys();
+    const int n = int(groups.size());
+    QVERIFY(n >= 4 && n < 50); // the case below relies on it
+    const QString first = groups.at(0);
+    const QString second = groups.at(1);
+    QVERIFY(!m_view->pointsBox()->isVisibleTo(m_view.get()));
+    QVERIFY(m_view->methodCombo()->isEnabled());
+    QCOMPARE(m_view->methodCombo()->currentText(), QStringLiteral("Borda count"));
+
+    // Choosing the method is one undo step, and the explanation follows it.
+    QComboBox *method = m_view->methodCombo();
+    method->setCurrentIndex(method->findData(int(RankingMethod::PointsSum)));
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
+    QCOMPARE(m_document->undoStack()->count(), 1);
+    QVERIFY(m_view->methodLabel()->text().contains(
+        PriorityAgreement::methodExplained(RankingMethod::PointsSum, n)));
+    QVERIFY(m_view->pointsBox()->isVisibleTo(m_view.get()));
+
+    // A partner without points is offered points from the order: n - 1 down to 0.
+    QVERIFY(m_view->setPartner("DWP"));
+    QCOMPARE(m_view->pointsEditor(first)->value(), double(n - 1));
+    QCOMPARE(m_view->pointsEditor(groups.last())->value(), 0.0);
+    QVERIFY(m_view->pointsStatusLabel()->text().contains("suggested"));
+    QVERIFY(m_view->recordPointsButton()->isEnabled());
+
+    // DWP puts the first group far ahead: one undo step, every group gets points.
+    typePoints(first, QStringLiteral("100"));
+    QVERIFY2(m_dialogs.messages().isEmpty(), qPrintable(m_dialogs.messages().value(0).text));
+    QCOMPARE(m_document->undoStack()->count(), 2);
+    QCOMPARE(ranking("DWP"), groups);
+    QCOMPARE(m_document->round().rankings.first().points.size(), qsizetype(n));
+    QCOMPARE(m_document->round().rankings.first().points.first(), 100.0);
+    QCOMPARE(m_view->pointsEditor(second)->value(), double(n - 2));
+    QVERIFY(!m_view->recordPointsButton()->isEnabled());
+    // Pressing Enter again changes nothing.
+    QTest::keyClick(m_view->pointsEditor(first), Qt::Key_Return);
+    QCOMPARE(m_document->undoStack()->count(), 2);
+
+    // Central London Forward ranks the first group last and the second first, with few points.
+    QVERIFY(m_view->setPartner("Central London Forward"));
+    QCOMPARE(m_view->pointsEditor(first)->value(), double(n - 1)); // suggested for this partner
+    typePoints(first, QStringLiteral("0"));
+    typePoints(second, QStringLiteral("50"));
+    QCOMPARE(m_document->undoStack()->count(), 4); // one step per number entered
+    const std::optional<QStringList> clf = ranking("Central London Forward");
+    QVERIFY(clf);
+    QCOMPARE(clf->first(), second); // the order follows the points
+    QVERIFY(clf->indexOf(first) >= n - 2);
+    QCOMPARE(listKeys(m_view->rankingList()), *clf);
+
+    // By points the first group wins (100 + 0 against n - 2 + 50) ...
+    QVERIFY(m_view->jointTable()->isVisibleTo(m_view.get()));
+    QCOMPARE(jointWinner(), first);
+    QCOMPARE(m_view->jointTable()->horizontalHeaderItem(2)->text(), QStringLiteral("Total points"));
+    const Cpa &cpa = m_document->round().adoptedPlan()->cpas.first();
+    const Result<JointRanking> joint = PriorityAgreement::jointRanking(m_document->round(), cpa);
+    QVERIFY(joint);
+    QCOMPARE(joint->groups.first().group, first);
+    QCOMPARE(joint->groups.first().score, 100.0);
+
+    // ... by Borda count, the second (n - 2 + n - 1 against n - 1 + 1).
+    method->setCurrentIndex(method->findData(int(RankingMethod::Borda)));
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::Borda);
+    QCOMPARE(m_document->undoStack()->count(), 5);
+    QCOMPARE(jointWinner(), second);
+    QVERIFY(!m_view->pointsBox()->isVisibleTo(m_view.get()));
+    m_document->undoStack()->undo();
+    QCOMPARE(method->currentData().toInt(), int(RankingMethod::PointsSum));
+    QCOMPARE(jointWinner(), first);
+}
+
+void TestPrioritiesView::frozenStageDisablesTheMethodAndTheCatalogue()
+{
+    QVERIFY(m_document->setPriorityMethod(RankingMethod::PointsSum));
+    QVERIFY(m_view->pointsBox()->isVisibleTo(m_view.get()));
+    freezePriorities();
+    if (QTest::currentTestFailed())
+        return;
+    const QString why = m_document->whyPrioritiesFrozen();
+    QVERIFY(!why.isEmpty());
+    QVERIFY(!m_view->methodCombo()->isEnabled());
+    QCOMPARE(m_view->methodCombo()->toolTip(), why);
+    for (QPushButton *button : {m_view->addGroupButton(), m_view->editGroupButton(),
+                                m_view->removeGroupButton(), m_view->recordPointsButton()}) {
+        QVERIFY2(!button->isEnabled(), qPrintable(button->objectName()));
+        QCOMPARE(button->toolTip(), why);
+    }
+    QVERIFY(m_view->pointsEditor(keys().first())->isReadOnly());
+    // The notice at the top says why; the catalogue does not repeat it.
+    QVERIFY(!m_view->catalogueFixedLabel()->isVisibleTo(m_view.get()));
+
+    // Asked anyway (e.g. by a script), the method stays: the refusal is shown, nothing pushed.
+    const int steps = m_document->undoStack()->count();
+    m_view->setMethod(RankingMethod::Borda);
+    QCOMPARE(m_document->undoStack()->count(), steps);
+    QCOMPARE(m_document->round().priorityMethod, RankingMethod::PointsSum);
+    QCOMPARE(m_view->methodCombo()->currentData().toInt(), int(RankingMethod::PointsSum));
 }
 
 QTEST_MAIN(TestPrioritiesView)

@@ -1,5 +1,6 @@
 #include "ui/priorities/prioritiesview.h"
 
+#include "core/commands/cataloguecommands.h"
 #include "core/commands/prioritycommands.h"
 #include "core/needs/indicators.h"
 #include "core/priorities/jointranking.h"
@@ -14,8 +15,10 @@
 
 #include <QBoxLayout>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDropEvent>
 #include <QFocusEvent>
+#include <QGridLayout>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -50,6 +53,9 @@ constexpr int kRationaleLines = 8;
 constexpr int kInnerSpacing = 6;
 /** Room kept around a control scrolled into view. */
 constexpr int kFocusMargin = 12;
+/** The most points a partner can give a group (RoundDocument refuses more). */
+constexpr double kMaxPoints = 1e6;
+constexpr int kPointsDecimals = 1;
 
 enum PlacesColumn {
     PlaceNameColumn, ///< checkable: ticked means a priority place
@@ -85,6 +91,26 @@ protected:
             QComboBox::wheelEvent(event);
         else
             event->ignore(); // on to the scroll area
+    }
+};
+
+/** A spin box that, like PageComboBox, leaves the mouse wheel to the page unless focused. */
+class PageSpinBox : public QDoubleSpinBox
+{
+public:
+    explicit PageSpinBox(QWidget *parent)
+        : QDoubleSpinBox(parent)
+    {
+        setFocusPolicy(Qt::StrongFocus);
+    }
+
+protected:
+    void wheelEvent(QWheelEvent *event) override
+    {
+        if (hasFocus())
+            QDoubleSpinBox::wheelEvent(event);
+        else
+            event->ignore();
     }
 };
 
@@ -291,6 +317,8 @@ PrioritiesView::PrioritiesView(EditRunner *edits, DialogService *dialogs, QWidge
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(10);
     layout->addWidget(m_frozenNotice);
+    layout->addLayout(makeCataloguePart());
+    layout->addSpacing(12);
     layout->addWidget(m_noPlanLabel);
     layout->addWidget(m_cpaContent);
     layout->addSpacing(12);
@@ -298,13 +326,19 @@ PrioritiesView::PrioritiesView(EditRunner *edits, DialogService *dialogs, QWidge
     layout->addStretch(1); // spare height from wrapped labels goes here, not between widgets
 
     // Keyboard order: the page's reading order.
-    const QList<QWidget *> chain = {m_cpaCombo,
+    const QList<QWidget *> chain = {m_catalogueTable,
+                                    m_addGroupButton,
+                                    m_editGroupButton,
+                                    m_removeGroupButton,
+                                    m_cpaCombo,
                                     m_partnerCombo,
                                     m_rankingList,
                                     m_rankUpButton,
                                     m_rankDownButton,
                                     m_recordOrderButton,
                                     m_clearRankingButton,
+                                    m_recordPointsButton,
+                                    m_methodCombo,
                                     m_jointTable,
                                     m_agreementTable,
                                     m_decisionList,
@@ -381,6 +415,7 @@ QWidget *PrioritiesView::makeRankingColumn()
     rankingLayout->addWidget(m_rankingStatus);
     rankingLayout->addLayout(rankingRow);
     rankingLayout->addWidget(rankingHint);
+    rankingLayout->addWidget(makePointsBox(rankingColumn));
     rankingLayout->addStretch(1);
     return rankingColumn;
 }
@@ -390,6 +425,18 @@ QWidget *PrioritiesView::makeAgreementColumn()
     auto *agreementColumn = new QWidget(m_cpaContent);
     auto *agreementHeading =
         UiUtil::headingLabel(tr("Joint ranking and agreement"), 1.15, agreementColumn);
+    m_methodCombo = new PageComboBox(agreementColumn);
+    m_methodCombo->setObjectName(QStringLiteral("methodCombo"));
+    m_methodCombo->setAccessibleName(tr("Method of the joint ranking"));
+    m_methodCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    for (RankingMethod method : {RankingMethod::Borda, RankingMethod::PointsSum})
+        m_methodCombo->addItem(PriorityAgreement::methodName(method), int(method));
+    auto *methodComboLabel = new QLabel(tr("Com&bine the rankings by:"), agreementColumn);
+    methodComboLabel->setBuddy(m_methodCombo);
+    auto *methodRow = new QHBoxLayout;
+    methodRow->addWidget(methodComboLabel);
+    methodRow->addWidget(m_methodCombo);
+    methodRow->addStretch(1);
     m_methodLabel = makeText(agreementColumn);
     m_methodLabel->setObjectName(QStringLiteral("methodLabel"));
     m_rankedByLabel = makeText(agreementColumn);
@@ -418,6 +465,7 @@ QWidget *PrioritiesView::makeAgreementColumn()
     auto *agreementLayout = new QVBoxLayout(agreementColumn);
     agreementLayout->setContentsMargins(0, 0, 0, 0);
     agreementLayout->addWidget(agreementHeading);
+    agreementLayout->addLayout(methodRow);
     agreementLayout->addWidget(m_methodLabel);
     agreementLayout->addWidget(m_rankedByLabel);
     agreementLayout->addWidget(m_jointProblem);
@@ -430,6 +478,75 @@ QWidget *PrioritiesView::makeAgreementColumn()
     agreementLayout->addWidget(m_bandsLabel);
     agreementLayout->addStretch(1);
     return agreementColumn;
+}
+
+QBoxLayout *PrioritiesView::makeCataloguePart()
+{
+    auto *heading = UiUtil::headingLabel(tr("Catalogue of priority groups"), 1.15, this);
+    auto *intro = makeText(this, true);
+    intro->setText(tr("The groups the partners rank for every CPA. Groups can be added or removed "
+                      "only before any ranking or decision is recorded; names and descriptions "
+                      "can change until stage 2 is frozen for sign-off."));
+    m_catalogueTable = makeTable({tr("Priority group"), tr("Description")}, this);
+    m_catalogueTable->setObjectName(QStringLiteral("catalogueTable"));
+    m_catalogueTable->setAccessibleName(tr("Catalogue of priority groups"));
+    m_catalogueTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_catalogueTable->horizontalHeader()->setStretchLastSection(true);
+    m_catalogueTable->setTextElideMode(Qt::ElideRight);
+    m_addGroupButton = makeButton(tr("Add g&roup…"), tr("Add priority group"),
+                                  QStringLiteral("addGroupButton"), this);
+    m_editGroupButton = makeButton(tr("Edi&t group…"), tr("Edit priority group"),
+                                   QStringLiteral("editGroupButton"), this);
+    m_removeGroupButton = makeButton(tr("Remove group…"), tr("Remove priority group"),
+                                     QStringLiteral("removeGroupButton"), this);
+    m_catalogueFixed = makeText(this);
+    m_catalogueFixed->setObjectName(QStringLiteral("catalogueFixedLabel"));
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_addGroupButton);
+    buttons->addWidget(m_editGroupButton);
+    buttons->addWidget(m_removeGroupButton);
+    buttons->addStretch(1);
+
+    auto *part = new QVBoxLayout;
+    part->setSpacing(kInnerSpacing);
+    part->addWidget(heading);
+    part->addWidget(intro);
+    part->addWidget(m_catalogueTable);
+    part->addLayout(buttons);
+    part->addWidget(m_catalogueFixed);
+    return part;
+}
+
+QWidget *PrioritiesView::makePointsBox(QWidget *parent)
+{
+    m_pointsBox = new QWidget(parent);
+    m_pointsBox->setObjectName(QStringLiteral("pointsBox"));
+    m_pointsHeading = new QLabel(m_pointsBox);
+    QFont bold = m_pointsHeading->font();
+    bold.setBold(true);
+    m_pointsHeading->setFont(bold);
+    m_pointsHeading->setWordWrap(true);
+    m_pointsStatus = makeText(m_pointsBox, true);
+    m_pointsStatus->setObjectName(QStringLiteral("pointsStatusLabel"));
+    m_pointsGrid = new QGridLayout;
+    m_pointsGrid->setHorizontalSpacing(12);
+    m_pointsGrid->setVerticalSpacing(4);
+    // The numbers stand next to the names, not at the far edge of a wide column.
+    m_pointsGrid->setColumnStretch(2, 1);
+    m_recordPointsButton = makeButton(tr("Record poi&nts"), tr("Record these points"),
+                                      QStringLiteral("recordPointsButton"), m_pointsBox);
+    auto *buttonRow = new QHBoxLayout;
+    buttonRow->addWidget(m_recordPointsButton);
+    buttonRow->addStretch(1);
+    auto *layout = new QVBoxLayout(m_pointsBox);
+    layout->setContentsMargins(0, 12, 0, 0);
+    layout->setSpacing(kInnerSpacing);
+    layout->addWidget(m_pointsHeading);
+    layout->addWidget(m_pointsStatus);
+    layout->addLayout(m_pointsGrid);
+    layout->addLayout(buttonRow);
+    m_pointsBox->hide();
+    return m_pointsBox;
 }
 
 QBoxLayout *PrioritiesView::makeDecisionPart()
@@ -592,14 +709,32 @@ void PrioritiesView::connectControls()
     connect(m_cpaCombo, &QComboBox::currentIndexChanged, this, [this] {
         fillPartners();
         refreshRanking();
+        refreshPoints();
         refreshAgreement();
         refreshDecision();
         refreshEditability();
     });
     connect(m_partnerCombo, &QComboBox::currentIndexChanged, this, [this] {
         refreshRanking();
+        refreshPoints();
         refreshEditability();
     });
+    connect(m_catalogueTable, &QTableWidget::currentCellChanged, this, [this] {
+        if (!m_updating)
+            refreshCatalogueButtons();
+    });
+    connect(m_catalogueTable, &QTableWidget::cellActivated, this, [this] {
+        if (m_editGroupButton->isEnabled())
+            editGroup();
+    });
+    connect(m_addGroupButton, &QPushButton::clicked, this, &PrioritiesView::addGroup);
+    connect(m_editGroupButton, &QPushButton::clicked, this, &PrioritiesView::editGroup);
+    connect(m_removeGroupButton, &QPushButton::clicked, this, &PrioritiesView::removeGroup);
+    connect(m_methodCombo, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_updating)
+            setMethod(RankingMethod(m_methodCombo->currentData().toInt()));
+    });
+    connect(m_recordPointsButton, &QPushButton::clicked, this, &PrioritiesView::recordShownPoints);
 
     auto *rankingList = static_cast<OrderList *>(m_rankingList);
     auto *decisionList = static_cast<OrderList *>(m_decisionList);
@@ -832,8 +967,10 @@ void PrioritiesView::refresh()
     const bool hasCpas = plan && !plan->cpas.isEmpty();
     m_noPlanLabel->setVisible(!hasCpas);
     m_cpaContent->setVisible(hasCpas);
+    refreshCatalogue();
     fillPartners();
     refreshRanking();
+    refreshPoints();
     refreshAgreement();
     refreshDecision();
     refreshPlaces();
@@ -918,6 +1055,11 @@ void PrioritiesView::refreshRanking()
 void PrioritiesView::refreshAgreement()
 {
     m_joint.reset();
+    if (m_document) {
+        const QScopedValueRollback guard(m_updating, true);
+        m_methodCombo->setCurrentIndex(
+            m_methodCombo->findData(int(m_document->round().priorityMethod)));
+    }
     const Cpa *cpa = currentCpa();
     const QList<QWidget *> figures = {m_jointTable,       m_tiesLabel,      m_widestLabel,
                                       m_agreementHeading, m_agreementTable, m_bandsLabel};
@@ -1425,8 +1567,317 @@ void PrioritiesView::refreshEditability()
     m_clearRankingButton->setToolTip(editable ? QString() : why);
     m_rationaleEdit->setReadOnly(!editable);
     m_rankingHint->setVisible(editable); // how to move groups, when they can be moved
+    m_methodCombo->setEnabled(editable);
+    m_methodCombo->setToolTip(why);
+    for (QDoubleSpinBox *editor : std::as_const(m_pointsEditors))
+        editor->setReadOnly(!editable || !hasCpa);
+    const bool pointsRecorded = !recordedPoints().isEmpty();
+    m_recordPointsButton->setEnabled(editable && hasCpa && !pointsRecorded);
+    m_recordPointsButton->setToolTip(
+        !editable ? why
+        : pointsRecorded
+            ? tr("%1's points are recorded: each change is recorded as you make it.").arg(partner())
+            : tr("Record the points shown as %1's ranking").arg(partner()));
+    refreshCatalogueButtons();
     refreshDecisionButtons();
     refreshPlacesButtons();
+}
+
+QString PrioritiesView::selectedGroup() const
+{
+    const int row = m_catalogueTable->currentRow();
+    const QTableWidgetItem *item = row >= 0 ? m_catalogueTable->item(row, 0) : nullptr;
+    return item ? item->data(kKeyRole).toString() : QString();
+}
+
+bool PrioritiesView::selectGroup(const QString &key)
+{
+    for (int row = 0; row < m_catalogueTable->rowCount(); ++row) {
+        if (m_catalogueTable->item(row, 0)->data(kKeyRole).toString() == key) {
+            m_catalogueTable->setCurrentCell(row, 0);
+            return true;
+        }
+    }
+    return false;
+}
+
+void PrioritiesView::refreshCatalogue()
+{
+    const QString select = selectedGroup();
+    {
+        const QScopedValueRollback guard(m_updating, true);
+        const QList<PriorityGroup> &groups = m_document->round().priorityGroups;
+        m_catalogueTable->setRowCount(int(groups.size()));
+        for (int row = 0; row < int(groups.size()); ++row) {
+            const PriorityGroup &g = groups[row];
+            QTableWidgetItem *name = cell(g.name);
+            name->setData(kKeyRole, g.key);
+            name->setToolTip(groupToolTip(g.key));
+            QTableWidgetItem *description = cell(g.description);
+            description->setToolTip(g.description); // the whole text, when the table cuts it
+            m_catalogueTable->setItem(row, 0, name);
+            m_catalogueTable->setItem(row, 1, description);
+        }
+        if (!selectGroup(select) && m_catalogueTable->rowCount() > 0)
+            m_catalogueTable->setCurrentCell(0, 0);
+    }
+    fitTableHeight(m_catalogueTable);
+    refreshCatalogueButtons();
+}
+
+void PrioritiesView::refreshCatalogueButtons()
+{
+    const QString why = whyNotEditable();
+    const QString fixed = m_document ? m_document->whyCatalogueFixed() : QString();
+    const QString whyFixed = !why.isEmpty() ? why : fixed;
+    const bool selected = !selectedGroup().isEmpty();
+    m_addGroupButton->setEnabled(whyFixed.isEmpty());
+    m_addGroupButton->setToolTip(whyFixed.isEmpty() ? tr("Add a group to the catalogue")
+                                                    : whyFixed);
+    m_removeGroupButton->setEnabled(whyFixed.isEmpty() && selected);
+    m_removeGroupButton->setToolTip(whyFixed.isEmpty() ? tr("Remove the selected group")
+                                                       : whyFixed);
+    m_editGroupButton->setEnabled(why.isEmpty() && selected);
+    m_editGroupButton->setToolTip(
+        why.isEmpty() ? tr("Change the name and description of the selected group") : why);
+    // When stage 2 is frozen or the round is read-only, the notice at the top says so already.
+    m_catalogueFixed->setText(fixed);
+    m_catalogueFixed->setVisible(why.isEmpty() && !fixed.isEmpty());
+}
+
+void PrioritiesView::addGroup()
+{
+    if (!m_document || !m_addGroupButton->isEnabled())
+        return;
+    const std::optional<QString> name =
+        m_dialogs->askText(this, tr("Add priority group"), tr("Name of the new group:"));
+    if (!name || name->trimmed().isEmpty())
+        return;
+    const std::optional<QString> description = m_dialogs->askText(
+        this, tr("Add priority group"), tr("Description of \"%1\" (who is in it):").arg(*name));
+    if (!description)
+        return;
+    QString key;
+    const bool ok = m_edits->run(tr("The priority group was not added"), [&]() -> Status {
+        Result<QString> added = Commands::addPriorityGroup(m_document, *name, *description);
+        if (!added)
+            return added.error();
+        key = *added;
+        return {};
+    });
+    if (ok && m_document)
+        selectGroup(key);
+}
+
+void PrioritiesView::editGroup()
+{
+    const QString key = selectedGroup();
+    if (!m_document || key.isEmpty() || !whyNotEditable().isEmpty())
+        return;
+    QString oldDescription;
+    for (const PriorityGroup &g : m_document->round().priorityGroups) {
+        if (g.key == key)
+            oldDescription = g.description;
+    }
+    const QString oldName = groupName(key);
+    const std::optional<QString> name =
+        m_dialogs->askText(this, tr("Edit priority group"), tr("Name:"), oldName);
+    if (!name || name->trimmed().isEmpty())
+        return;
+    const std::optional<QString> description = m_dialogs->askText(
+        this, tr("Edit priority group"), tr("Description of \"%1\":").arg(*name), oldDescription);
+    if (!description)
+        return;
+    if (*name == oldName && *description == oldDescription)
+        return;
+    m_edits->run(tr("The priority group was not changed"),
+                 [&] { return Commands::editPriorityGroup(m_document, key, *name, *description); });
+}
+
+void PrioritiesView::removeGroup()
+{
+    const QString key = selectedGroup();
+    if (!m_document || key.isEmpty() || !m_removeGroupButton->isEnabled())
+        return;
+    if (!m_dialogs->confirm(this, tr("Remove priority group"),
+                            tr("Remove \"%1\" from the catalogue of priority groups? You can "
+                               "undo this.")
+                                .arg(groupName(key)),
+                            tr("Remove")))
+        return;
+    m_edits->run(tr("The priority group was not removed"),
+                 [&] { return Commands::removePriorityGroup(m_document, key); });
+}
+
+void PrioritiesView::setMethod(RankingMethod method)
+{
+    if (!m_document)
+        return;
+    const bool ok = m_edits->run(tr("The method was not changed"),
+                                 [&] { return Commands::setPriorityMethod(m_document, method); });
+    if (!ok && m_document)
+        refresh(); // show the method recorded again
+}
+
+QHash<QString, double> PrioritiesView::recordedPoints() const
+{
+    QHash<QString, double> points;
+    const Cpa *cpa = currentCpa();
+    if (!cpa)
+        return points;
+    const QString partner = this->partner();
+    for (const PartnerRankingRecord &r : m_document->round().rankings) {
+        if (r.cpa == cpa->id && r.partner == partner && r.points.size() == r.order.size()) {
+            for (qsizetype i = 0; i < r.order.size(); ++i)
+                points.insert(r.order[i], r.points[i]);
+        }
+    }
+    return points;
+}
+
+QHash<QString, double> PrioritiesView::pointsToShow() const
+{
+    QHash<QString, double> points = recordedPoints();
+    if (!points.isEmpty())
+        return points;
+    // Suggested: what the Borda count would give the order shown.
+    const QStringList order = recordedRanking().value_or(catalogueOrder());
+    for (qsizetype i = 0; i < order.size(); ++i)
+        points.insert(order[i], double(order.size() - 1 - i));
+    return points;
+}
+
+double PrioritiesView::shownPoints(const QString &key) const
+{
+    return m_shownPoints.value(key, -1);
+}
+
+QDoubleSpinBox *PrioritiesView::pointsEditor(const QString &key) const
+{
+    for (QDoubleSpinBox *editor : m_pointsEditors) {
+        if (editor->property("groupKey").toString() == key)
+            return editor;
+    }
+    return nullptr;
+}
+
+void PrioritiesView::refreshPoints()
+{
+    const Cpa *cpa = currentCpa();
+    const bool show = cpa && m_document->round().priorityMethod == RankingMethod::PointsSum;
+    m_pointsBox->setVisible(show);
+    if (!show)
+        return;
+
+    // One editor per group of the catalogue, made again only when the catalogue changes.
+    const QStringList keys = catalogueOrder();
+    QStringList editorKeys;
+    for (const QDoubleSpinBox *editor : std::as_const(m_pointsEditors))
+        editorKeys.append(editor->property("groupKey").toString());
+    if (editorKeys != keys) {
+        while (QLayoutItem *item = m_pointsGrid->takeAt(0)) {
+            if (QWidget *w = item->widget()) {
+                w->hide();
+                w->deleteLater(); // it may be the sender of the signal that led here
+            }
+            delete item;
+        }
+        m_pointsEditors.clear();
+        QWidget *previous = m_clearRankingButton;
+        for (int row = 0; row < int(keys.size()); ++row) {
+            const QString key = keys[row];
+            auto *label = new QLabel(m_pointsBox);
+            auto *editor = new PageSpinBox(m_pointsBox);
+            editor->setProperty("groupKey", key);
+            editor->setObjectName(QStringLiteral("pointsEditor_") + key);
+            editor->setRange(0, kMaxPoints);
+            editor->setDecimals(kPointsDecimals);
+            editor->setAlignment(Qt::AlignRight);
+            editor->setLocale(UiUtil::numberLocale());
+            label->setBuddy(editor);
+            m_pointsGrid->addWidget(label, row, 0);
+            m_pointsGrid->addWidget(editor, row, 1);
+            // Recorded when the user is done with the number (Enter, or leaving the box).
+            connect(editor, &QDoubleSpinBox::editingFinished, this, [this, editor, key] {
+                if (std::abs(editor->value() - m_shownPoints.value(key, -1)) > 1e-9)
+                    setGroupPoints(key, editor->value());
+            });
+            setTabOrder(previous, editor);
+            previous = editor;
+            m_pointsEditors.append(editor);
+        }
+        setTabOrder(previous, m_recordPointsButton);
+    }
+
+    const QString partner = this->partner();
+    const bool recorded = !recordedPoints().isEmpty();
+    m_shownPoints = pointsToShow();
+    for (int row = 0; row < int(keys.size()); ++row) {
+        QDoubleSpinBox *editor = m_pointsEditors[row];
+        const QString &key = keys[row];
+        const QSignalBlocker blocker(editor);
+        editor->setValue(m_shownPoints.value(key));
+        editor->setAccessibleName(tr("Points %1 gives %2").arg(partner, groupName(key)));
+        editor->setToolTip(groupToolTip(key));
+        if (auto *label = qobject_cast<QLabel *>(m_pointsGrid->itemAtPosition(row, 0)->widget()))
+            label->setText(groupName(key));
+    }
+    m_pointsHeading->setText(tr("Points given by %1").arg(partner));
+    m_pointsStatus->setText(
+        recorded ? tr("The joint ranking adds up each partner's points. Change a number and press "
+                      "Enter: the points are recorded, and the ranking above follows them.")
+                 : tr("%1 has not given points yet. The points shown are suggested from the order "
+                      "above (%2 for the first group down to 0 for the last): change one, or "
+                      "record them as they stand.")
+                       .arg(partner)
+                       .arg(std::max<qsizetype>(0, keys.size() - 1)));
+}
+
+void PrioritiesView::setGroupPoints(const QString &key, double points)
+{
+    if (!currentCpa() || !whyNotEditable().isEmpty() || !m_shownPoints.contains(key))
+        return;
+    QHash<QString, double> all = m_shownPoints;
+    all.insert(key, points);
+    commitPoints(all);
+}
+
+void PrioritiesView::recordShownPoints()
+{
+    if (!currentCpa() || !whyNotEditable().isEmpty())
+        return;
+    commitPoints(pointsToShow());
+}
+
+void PrioritiesView::commitPoints(const QHash<QString, double> &points)
+{
+    const Cpa *cpa = currentCpa();
+    if (!cpa || !m_document)
+        return;
+    const CpaId id = cpa->id;
+    const QString partner = this->partner();
+    // The ranking's order follows the points; groups with equal points keep the order shown.
+    QStringList order = orderOf(m_rankingList);
+    std::stable_sort(order.begin(), order.end(), [&](const QString &a, const QString &b) {
+        return points.value(a) > points.value(b);
+    });
+    QList<double> inOrder;
+    for (const QString &key : order)
+        inOrder.append(points.value(key));
+    const QListWidgetItem *current = m_rankingList->currentItem();
+    const QString select = current ? current->data(kKeyRole).toString() : QString();
+    const bool ok = m_edits->run(tr("The points were not recorded"), [&] {
+        return Commands::setPartnerRanking(m_document, id, partner, order, inOrder);
+    });
+    if (!m_document)
+        return;
+    if (!ok) {
+        refreshPoints(); // put back what is recorded
+        refreshEditability();
+    }
+    const int row = int(orderOf(m_rankingList).indexOf(select));
+    if (row >= 0)
+        m_rankingList->setCurrentRow(row);
 }
 
 void PrioritiesView::commitRanking(const std::optional<QStringList> &order, const QString &select)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/common/ids.h"
+#include "core/round/rankingmethod.h"
 
 #include <QHash>
 #include <QPointer>
@@ -12,6 +13,8 @@
 
 class QBoxLayout;
 class QComboBox;
+class QDoubleSpinBox;
+class QGridLayout;
 class QLabel;
 class QListWidget;
 class QPlainTextEdit;
@@ -31,10 +34,10 @@ struct JointRanking;
 struct Round;
 
 /**
- * The stage 2 working screen: for a CPA of the adopted plan, each partner's ranking of the
- * priority groups, where the partners agree (the joint ranking by the round's method, Kendall's
- * tau for each pair, the groups with the widest spread) and the decision with its rationale;
- * and, for the whole round, the priority places.
+ * The stage 2 working screen: the catalogue of priority groups the partners rank; for a CPA of the
+ * adopted plan, each partner's ranking of the priority groups, where the partners agree (the joint
+ * ranking by the round's method, Kendall's tau for each pair, the groups with the widest spread)
+ * and the decision with its rationale; and, for the whole round, the priority places.
  *
  * Rankings, decisions and places change only through the Commands facade, each user action
  * one undo step: a move of a group in a partner's ranking is recorded at once (there is no
@@ -42,6 +45,12 @@ struct Round;
  * draft until "Record decision" or "Save priority places". A draft the user has not touched
  * follows the document (undo, redo, other views); one the user has touched is kept, per CPA,
  * until it is recorded or reverted.
+ *
+ * The catalogue's groups are added and removed only before any ranking or decision exists
+ * (RoundDocument::whyCatalogueFixed()); they can be renamed until stage 2 is frozen. With the
+ * points-sum method, each partner's ranking carries points for every group: the view shows the
+ * points recorded or, for a ranking without them, points suggested from its order (n - 1 down to
+ * 0), and records all of them, with the order they give, when the user changes one.
  *
  * Every figure comes from core (PriorityAgreement, PriorityPlaces, Indicators): the view only
  * picks and presents. When the round is read-only or stage 2 is frozen for sign-off, every
@@ -57,6 +66,27 @@ public:
 
     void setDocument(RoundDocument *document);
     RoundDocument *document() const;
+
+    /** Asks for a name and description (through the DialogService) and adds the group. */
+    void addGroup();
+    /** Asks for a new name and description of the selected group and records them. */
+    void editGroup();
+    /** Asks for confirmation and removes the selected group from the catalogue. */
+    void removeGroup();
+    /** Selects the catalogue's group \a key; false when there is no such group. */
+    bool selectGroup(const QString &key);
+
+    /** Records how the partners' rankings are combined, as one undo step. */
+    void setMethod(RankingMethod method);
+    /**
+     * Gives \a points to \a key in the shown partner's ranking (points method), keeping the other
+     * points shown, and records the ranking in the order of the points, as one undo step.
+     */
+    void setGroupPoints(const QString &key, double points);
+    /** Records the points shown (suggested ones included) as the partner's ranking. */
+    void recordShownPoints();
+    /** The points shown for \a key: recorded, or suggested from the order; -1 for no group. */
+    double shownPoints(const QString &key) const;
 
     /** Shows \a cpa of the adopted plan; false when the plan has no such CPA. */
     bool setCpa(CpaId cpa);
@@ -89,6 +119,17 @@ public:
 
     NoticeBox *frozenNotice() const { return m_frozenNotice; }
     QLabel *noPlanLabel() const { return m_noPlanLabel; }
+    QTableWidget *catalogueTable() const { return m_catalogueTable; }
+    QPushButton *addGroupButton() const { return m_addGroupButton; }
+    QPushButton *editGroupButton() const { return m_editGroupButton; }
+    QPushButton *removeGroupButton() const { return m_removeGroupButton; }
+    QLabel *catalogueFixedLabel() const { return m_catalogueFixed; }
+    QComboBox *methodCombo() const { return m_methodCombo; }
+    QWidget *pointsBox() const { return m_pointsBox; }
+    QLabel *pointsStatusLabel() const { return m_pointsStatus; }
+    QPushButton *recordPointsButton() const { return m_recordPointsButton; }
+    /** The spin box for \a key's points, or nullptr. */
+    QDoubleSpinBox *pointsEditor(const QString &key) const;
     QComboBox *cpaCombo() const { return m_cpaCombo; }
     QComboBox *partnerCombo() const { return m_partnerCombo; }
     QLabel *rankingStatusLabel() const { return m_rankingStatus; }
@@ -136,6 +177,8 @@ private:
     };
 
     // The parts of the screen, made once by the constructor.
+    QBoxLayout *makeCataloguePart();
+    QWidget *makePointsBox(QWidget *parent);
     QWidget *makeRankingColumn();
     QWidget *makeAgreementColumn();
     QBoxLayout *makeDecisionPart();
@@ -150,6 +193,16 @@ private:
     void fillCpas();
     void fillPartners();
     void refreshRanking();
+    void refreshCatalogue();
+    void refreshCatalogueButtons();
+    void refreshPoints();
+    /** The key of the catalogue's selected group, or an empty string. */
+    QString selectedGroup() const;
+    /** The points recorded for the shown partner, by group; empty when none are. */
+    QHash<QString, double> recordedPoints() const;
+    /** The points to show, by group: recorded, or n - 1 down to 0 in the order shown. */
+    QHash<QString, double> pointsToShow() const;
+    void commitPoints(const QHash<QString, double> &points);
     void refreshAgreement();
     void refreshDecision();
     void refreshPlacesIndicators();
@@ -195,6 +248,12 @@ private:
     bool m_syncQueued = false;
 
     NoticeBox *m_frozenNotice;
+    QTableWidget *m_catalogueTable;
+    QPushButton *m_addGroupButton;
+    QPushButton *m_editGroupButton;
+    QPushButton *m_removeGroupButton;
+    QLabel *m_catalogueFixed;
+
     QLabel *m_noPlanLabel;
     QWidget *m_cpaContent;
     QComboBox *m_cpaCombo;
@@ -209,6 +268,16 @@ private:
     QPushButton *m_recordOrderButton;
     QPushButton *m_clearRankingButton;
     QLabel *m_rankingHint;
+
+    QWidget *m_pointsBox;
+    QLabel *m_pointsHeading;
+    QLabel *m_pointsStatus;
+    QGridLayout *m_pointsGrid;
+    QPushButton *m_recordPointsButton;
+    QList<QDoubleSpinBox *> m_pointsEditors; ///< one per group, in the catalogue's order
+    QHash<QString, double> m_shownPoints;    ///< what the editors were last set to, by group
+
+    QComboBox *m_methodCombo;
 
     QLabel *m_methodLabel;
     QLabel *m_rankedByLabel;
