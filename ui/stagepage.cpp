@@ -5,6 +5,7 @@
 #include "core/round/stagerules.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
+#include "ui/needs/agreementview.h"
 #include "ui/needsview.h"
 #include "ui/priorities/prioritiesview.h"
 #include "ui/statusicon.h"
@@ -165,6 +166,13 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *indicatorsLayout = new QVBoxLayout(m_indicatorsBox);
     indicatorsLayout->addWidget(m_needsView);
 
+    // The Local Labour Market Agreements, on the needs stage too.
+    m_agreementsBox = new QGroupBox(tr("Local Labour Market Agreements"), content);
+    m_agreementsBox->setObjectName(QStringLiteral("agreementsBox"));
+    m_agreementView = new AgreementView(m_edits, m_agreementsBox);
+    auto *agreementsLayout = new QVBoxLayout(m_agreementsBox);
+    agreementsLayout->addWidget(m_agreementView);
+
     // The priorities working screen, on the priorities stage only.
     m_prioritiesBox = new QGroupBox(tr("Priorities for intervention"), content);
     m_prioritiesBox->setObjectName(QStringLiteral("prioritiesBox"));
@@ -178,6 +186,7 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     layout->addWidget(signOffBox);
     layout->addWidget(m_notBuiltBox);
     layout->addWidget(m_indicatorsBox);
+    layout->addWidget(m_agreementsBox);
     layout->addWidget(m_prioritiesBox);
     layout->addStretch(1);
 
@@ -200,6 +209,7 @@ void StagePage::setDocument(RoundDocument *document)
     if (m_document)
         connect(m_document, &RoundDocument::roundChanged, this, &StagePage::refresh);
     m_needsView->setDocument(document);
+    m_agreementView->setDocument(document);
     m_prioritiesView->setDocument(document);
     refresh();
     refreshIndicatorsBox();
@@ -389,6 +399,7 @@ void StagePage::refreshSignOffs()
 void StagePage::refreshIndicatorsBox()
 {
     m_indicatorsBox->setVisible(m_document && m_stage == StageId::Needs);
+    m_agreementsBox->setVisible(m_document && m_stage == StageId::Needs);
     m_prioritiesBox->setVisible(m_document && m_stage == StageId::Priorities);
 }
 

@@ -15,6 +15,7 @@ namespace CoCommission {
 
 class DialogService;
 class EditRunner;
+class AgreementView;
 class NeedsView;
 class PrioritiesView;
 class RoundDocument;
@@ -22,7 +23,8 @@ class RoundDocument;
 /**
  * One stage of the round: where it stands, what it still needs (met requirements ticked, then
  * the signatures), the status actions and sign-off, the sign-offs recorded, and a plain "not
- * built yet" box. The needs stage also shows the round's labour-market indicators (NeedsView),
+ * built yet" box. The needs stage also shows the round's labour-market indicators (NeedsView)
+ * and the Local Labour Market Agreements (AgreementView),
  * the priorities stage its working screen (PrioritiesView).
  *
  * Each action button is enabled exactly when StageRules allows the change; when it is not, its
@@ -47,6 +49,7 @@ public:
     QPushButton *signOffButton() const { return m_signOffButton; }
     QTableWidget *signOffTable() const { return m_signOffTable; }
     NeedsView *needsView() const { return m_needsView; }
+    AgreementView *agreementView() const { return m_agreementView; }
     PrioritiesView *prioritiesView() const { return m_prioritiesView; }
 
 private:
@@ -79,6 +82,8 @@ private:
     QLabel *m_notBuiltLabel;
     QGroupBox *m_indicatorsBox;
     NeedsView *m_needsView;
+    QGroupBox *m_agreementsBox;
+    AgreementView *m_agreementView;
     QGroupBox *m_prioritiesBox;
     PrioritiesView *m_prioritiesView;
 };

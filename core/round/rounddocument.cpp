@@ -46,6 +46,11 @@ Result<std::unique_ptr<RoundDocument>> RoundDocument::create(const QString &path
         return file.error();
     if (!initial.createdAt.isValid())
         initial.createdAt = QDateTime::currentDateTimeUtc();
+    // Agreements that come without a time (the demo's) are recorded with the round.
+    for (LabourMarketAgreement &a : initial.agreements) {
+        if (!a.updatedAt.isValid())
+            a.updatedAt = initial.createdAt;
+    }
     std::unique_ptr<RoundDocument> document(new RoundDocument(std::move(*file), Round(), actor));
     const Status written = document->m_file->transaction([&](QSqlDatabase &db) -> Status {
         if (Status s = RoundStore::insertRound(db, initial); !s)

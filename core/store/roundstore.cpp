@@ -15,7 +15,8 @@ QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 
 QString timestamp(const QDateTime &at)
 {
-    return at.toUTC().toString(Qt::ISODateWithMs);
+    // No time is stored as empty text: a null QString would bind as NULL.
+    return at.isValid() ? at.toUTC().toString(Qt::ISODateWithMs) : QStringLiteral("");
 }
 
 QDateTime fromTimestamp(const QString &text)

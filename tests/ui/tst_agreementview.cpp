@@ -6,8 +6,10 @@
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/noticebox.h"
+#include "ui/stagepage.h"
 
 #include <QComboBox>
+#include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QPlainTextEdit>
@@ -32,6 +34,7 @@ private slots:
     void removingAndUndo();
     void frozenWhenStageOneIsReady();
     void noAdoptedPlanSaysSo();
+    void theNeedsStagePageShowsThem();
 
 private:
     static int row(const QListWidget *list, const QString &key);
@@ -178,6 +181,19 @@ void TestAgreementView::noAdoptedPlanSaysSo()
         return l->isVisibleTo(m_view.get()) && l->text().contains("adopt a plan");
     }));
     m_view->setDocument(nullptr);
+}
+
+void TestAgreementView::theNeedsStagePageShowsThem()
+{
+    StagePage page(m_edits.get(), &m_dialogs);
+    page.setDocument(m_document.get());
+    auto *box = page.findChild<QGroupBox *>("agreementsBox");
+    QVERIFY(box);
+    page.setStage(StageId::Needs);
+    QVERIFY(box->isVisibleTo(&page));
+    QCOMPARE(page.agreementView()->cpaCombo()->count(), 4);
+    page.setStage(StageId::Design);
+    QVERIFY(!box->isVisibleTo(&page));
 }
 
 QTEST_MAIN(TestAgreementView)

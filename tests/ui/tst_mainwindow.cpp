@@ -671,12 +671,17 @@ void TestMainWindow::tabOrderFollowsThePages()
                                     QStringLiteral("stageLink6"), QStringLiteral("navigator")}));
 
     window->showPage(StageId::Needs);
-    const QStringList stage = tabChain(*window, 10);
-    QCOMPARE(stage, (QStringList{QStringLiteral("navigator"), QStringLiteral("stagePage"),
-                                 QStringLiteral("needsList"), QStringLiteral("markReadyButton"),
-                                 QStringLiteral("indicatorCombo"), QStringLiteral("groupingCombo"),
-                                 QStringLiteral("dateCombo"), QStringLiteral("addRatioButton"),
-                                 QStringLiteral("indicatorTable"), QStringLiteral("navigator")}));
+    // ... the indicators, their map, then the agreements (Save and Revert wait for an edit).
+    const QStringList stage = tabChain(*window, 16);
+    QCOMPARE(stage, (QStringList{
+                        QStringLiteral("navigator"), QStringLiteral("stagePage"),
+                        QStringLiteral("needsList"), QStringLiteral("markReadyButton"),
+                        QStringLiteral("indicatorCombo"), QStringLiteral("groupingCombo"),
+                        QStringLiteral("dateCombo"), QStringLiteral("addRatioButton"),
+                        QStringLiteral("indicatorTable"), QStringLiteral("indicatorMap"),
+                        QStringLiteral("agreementCpaCombo"), QStringLiteral("agreementIndicators"),
+                        QStringLiteral("agreementNarrative"), QStringLiteral("agreementGroups"),
+                        QStringLiteral("agreementRemoveButton"), QStringLiteral("navigator")}));
 }
 
 QTEST_MAIN(TestMainWindow)

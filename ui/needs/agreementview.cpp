@@ -99,6 +99,12 @@ AgreementView::AgreementView(EditRunner *edits, QWidget *parent)
     m_revertButton = new QPushButton(tr("Re&vert"), m_form);
     m_removeButton = new QPushButton(tr("Remo&ve agreement"), m_form);
     m_revertButton->setToolTip(tr("Put back what is recorded"));
+    m_saveButton->setObjectName(QStringLiteral("agreementSaveButton"));
+    m_revertButton->setObjectName(QStringLiteral("agreementRevertButton"));
+    m_removeButton->setObjectName(QStringLiteral("agreementRemoveButton"));
+    m_saveButton->setAccessibleName(tr("Save agreement"));
+    m_revertButton->setAccessibleName(tr("Revert agreement"));
+    m_removeButton->setAccessibleName(tr("Remove agreement"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_saveButton);
     buttons->addWidget(m_revertButton);
@@ -253,6 +259,8 @@ void AgreementView::loadForm()
         m_statusLabel->setText(
             tr("Recorded %1")
                 .arg(QLocale().toString(agreement->updatedAt.toLocalTime(), QLocale::ShortFormat)));
+    else if (agreement)
+        m_statusLabel->setText(tr("Recorded"));
     else
         m_statusLabel->setText(tr("No agreement recorded for this CPA yet."));
     m_loading = false;
