@@ -3,6 +3,7 @@
 #include "ui/ratiodialog.h"
 #include "ui/signoffdialog.h"
 
+#include <QColorDialog>
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -81,6 +82,21 @@ std::optional<SignOffDetails> DialogService::askSignOff(QWidget *parent, StageId
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.details();
+}
+
+std::optional<QColor> DialogService::askColour(QWidget *parent, const QString &title,
+                                               const QColor &initial)
+{
+    if (!m_colours.isEmpty()) {
+        const QColor colour = m_colours.dequeue();
+        return colour.isValid() ? std::optional(colour) : std::nullopt;
+    }
+    if (!m_interactive)
+        return std::nullopt;
+    const QColor colour = QColorDialog::getColor(initial, parent, title);
+    if (!colour.isValid())
+        return std::nullopt;
+    return colour;
 }
 
 std::optional<RatioDetails> DialogService::askRatio(QWidget *parent,

@@ -3,6 +3,7 @@
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
 
+#include <QColor>
 #include <QList>
 #include <QObject>
 #include <QQueue>
@@ -44,9 +45,9 @@ struct RatioDetails
  * The one way the main window asks the user something or tells them something: file names,
  * confirmations, sign-off details, ratio definitions, progress of long tasks and messages.
  *
- * Answers queued with setNextFileName(), setNextAnswer(), setNextText(), setNextSignOff() and
- * setNextRatio() are used first, one per question, without showing a dialog. With
- * setInteractive(false) no dialog is ever shown: a question with nothing queued is answered
+ * Answers queued with setNextFileName(), setNextAnswer(), setNextText(), setNextSignOff(),
+ * setNextRatio() and setNextColour() are used first, one per question, without showing a dialog.
+ * With setInteractive(false) no dialog is ever shown: a question with nothing queued is answered
  * "cancel", so a headless test can never block on a modal dialog. Every message is recorded in
  * messages() either way.
  *
@@ -78,6 +79,8 @@ public:
     void setNextText(const QString &text) { m_texts.enqueue(text); }
     void setNextSignOff(const SignOffDetails &details) { m_signOffs.enqueue(details); }
     void setNextRatio(const RatioDetails &details) { m_ratios.enqueue(details); }
+    /** The next colour question gets \a colour; an invalid colour answers "cancel". */
+    void setNextColour(const QColor &colour) { m_colours.enqueue(colour); }
     /** The next runWithProgress() is cancelled at its \a report-th progress report (1 = first). */
     void setNextProgressCancel(int report) { m_progressCancels.enqueue(report); }
 
@@ -99,6 +102,8 @@ public:
     /** Asks who signs \a stage; \a parties are the ones that may sign now. */
     std::optional<SignOffDetails> askSignOff(QWidget *parent, StageId stage,
                                              const QList<SignOffParty> &parties);
+    /** Asks for a colour, offering \a initial; nullopt when the user cancels. */
+    std::optional<QColor> askColour(QWidget *parent, const QString &title, const QColor &initial);
     /** Asks for a ratio of two of \a measures; nullopt when the user cancels. */
     std::optional<RatioDetails> askRatio(QWidget *parent, const QList<IndicatorChoice> &measures);
 
@@ -133,6 +138,7 @@ private:
     QQueue<QString> m_texts;
     QQueue<SignOffDetails> m_signOffs;
     QQueue<RatioDetails> m_ratios;
+    QQueue<QColor> m_colours;
     QQueue<int> m_progressCancels;
     QList<Message> m_messages;
 };

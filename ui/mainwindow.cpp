@@ -4,6 +4,7 @@
 #include "core/io/nomisimport.h"
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
+#include "ui/cpa/cpaeditor.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/models/stagelistmodel.h"
@@ -19,6 +20,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -115,6 +117,7 @@ MainWindow::~MainWindow()
     m_stageModel->setDocument(nullptr);
     m_overviewPage->setDocument(nullptr);
     m_stagePage->setDocument(nullptr);
+    m_cpaEditor->setDocument(nullptr);
     m_edits->setDocument(nullptr);
 }
 
@@ -211,6 +214,11 @@ void MainWindow::createActions()
         connect(go, &QAction::triggered, this, [this, stage] { showPage(stage); });
         m_goActions.append(go);
     }
+    m_cpaEditorAction = new QAction(tr("&Contract Package Areas"), this);
+    m_cpaEditorAction->setObjectName(QStringLiteral("cpaEditorAction"));
+    m_cpaEditorAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_7));
+    m_cpaEditorAction->setStatusTip(tr("Draw, check, compare and suggest the CPA plans"));
+    connect(m_cpaEditorAction, &QAction::triggered, this, &MainWindow::showCpaEditor);
 
     m_aboutAction = new QAction(tr("&About CoCommission"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
@@ -250,6 +258,8 @@ void MainWindow::createMenus()
     go->addSeparator();
     for (qsizetype i = 1; i < m_goActions.size(); ++i)
         go->addAction(m_goActions.at(i));
+    go->addSeparator();
+    go->addAction(m_cpaEditorAction);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -295,8 +305,13 @@ void MainWindow::createPages()
     m_pages->setObjectName(QStringLiteral("pageStack"));
     m_overviewPage = new OverviewPage(m_edits, m_dialogs, m_pages);
     m_stagePage = new StagePage(m_edits, m_dialogs, m_pages);
+    m_cpaEditor = new CpaEditor(m_edits, m_dialogs, m_pages);
     m_pages->addWidget(m_overviewPage);
     m_pages->addWidget(m_stagePage);
+    m_pages->addWidget(m_cpaEditor);
+    connect(m_overviewPage, &OverviewPage::cpaEditorRequested, this, &MainWindow::showCpaEditor);
+    connect(m_cpaEditor, &CpaEditor::statusMessage, this,
+            [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_overviewPage, &OverviewPage::stageRequested, this,
             [this](StageId stage) { showPage(stage); });
     connect(m_stagePage->needsView(), &NeedsView::importRequested, this,
@@ -337,6 +352,7 @@ void MainWindow::setDocument(std::unique_ptr<RoundDocument> document)
     m_stageModel->setDocument(raw);
     m_overviewPage->setDocument(raw);
     m_stagePage->setDocument(raw);
+    m_cpaEditor->setDocument(raw);
     m_edits->setDocument(raw);
     std::unique_ptr<RoundDocument> previous = std::exchange(m_document, std::move(document));
     previous.reset();
@@ -393,8 +409,21 @@ void MainWindow::showPage(std::optional<StageId> stage)
         onNavigatorRowChanged(row);
 }
 
+void MainWindow::showCpaEditor()
+{
+    if (!m_document)
+        return;
+    // No navigator row stands for the editor; with none current, any row can be picked next.
+    m_navigator->selectionModel()->clearCurrentIndex();
+    m_navigator->clearSelection();
+    m_pages->setCurrentWidget(m_cpaEditor);
+    m_cpaEditor->planCombo()->setFocus();
+}
+
 void MainWindow::onNavigatorRowChanged(int row)
 {
+    if (row < 0)
+        return; // no row current: the CPA editor is shown (showCpaEditor())
     if (const std::optional<StageId> stage = StageListModel::stageAt(row)) {
         m_stagePage->setStage(*stage);
         m_pages->setCurrentWidget(m_stagePage);
@@ -421,6 +450,7 @@ void MainWindow::updateActions()
     m_closeAction->setEnabled(open);
     for (QAction *go : std::as_const(m_goActions))
         go->setEnabled(open);
+    m_cpaEditorAction->setEnabled(open);
     const QString why = whyNotImport();
     for (QAction *import : {m_importNomisAction, m_importLookupAction}) {
         import->setEnabled(why.isEmpty());

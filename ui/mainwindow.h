@@ -16,6 +16,7 @@ class QStackedWidget;
 
 namespace CoCommission {
 
+class CpaEditor;
 class DialogService;
 class EditRunner;
 class NoticeBox;
@@ -68,6 +69,11 @@ public:
 
     /** Selects \a stage in the navigator, or the overview for nullopt. */
     void showPage(std::optional<StageId> stage);
+    /**
+     * Shows the Contract Package Area editor. The navigator has no row for it (its rows are
+     * the overview and the six stages), so no navigator row is current meanwhile.
+     */
+    void showCpaEditor();
 
     /** Where the demo round lives: demo.cocom in the application data folder. */
     static QString demoRoundPath();
@@ -79,6 +85,8 @@ public:
     StageListModel *stageModel() const { return m_stageModel; }
     OverviewPage *overviewPage() const { return m_overviewPage; }
     StagePage *stagePage() const { return m_stagePage; }
+    CpaEditor *cpaEditor() const { return m_cpaEditor; }
+    QAction *cpaEditorAction() const { return m_cpaEditorAction; }
     NoticeBox *readOnlyBanner() const { return m_readOnlyBanner; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
@@ -129,6 +137,7 @@ private:
     QStackedWidget *m_pages = nullptr;
     OverviewPage *m_overviewPage = nullptr;
     StagePage *m_stagePage = nullptr;
+    CpaEditor *m_cpaEditor = nullptr;
 
     QAction *m_newAction = nullptr;
     QAction *m_openAction = nullptr;
@@ -143,6 +152,7 @@ private:
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
     QList<QAction *> m_goActions;
+    QAction *m_cpaEditorAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     bool m_importing = false; ///< an import is running (its progress dialog processes events)
 };

@@ -101,7 +101,15 @@ OverviewPage::OverviewPage(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_partnershipsLayout->setSpacing(2);
 
     m_plansBox = new QGroupBox(tr("CPA plans"), content);
-    m_plansLayout = new QVBoxLayout(m_plansBox);
+    auto *plansOuter = new QVBoxLayout(m_plansBox);
+    m_plansLayout = new QVBoxLayout; // rebuilt from the round; the button below stays
+    plansOuter->addLayout(m_plansLayout);
+    m_openCpaEditorButton = new QPushButton(tr("&Open the CPA editor"), m_plansBox);
+    m_openCpaEditorButton->setObjectName(QStringLiteral("openCpaEditorButton"));
+    m_openCpaEditorButton->setAccessibleName(tr("Open the CPA editor"));
+    m_openCpaEditorButton->setToolTip(tr("Draw, check, compare and suggest CPA plans (Ctrl+7)"));
+    plansOuter->addWidget(m_openCpaEditorButton, 0, Qt::AlignLeft);
+    connect(m_openCpaEditorButton, &QPushButton::clicked, this, &OverviewPage::cpaEditorRequested);
 
     auto *progressBox = new QGroupBox(tr("Stage progress"), content);
     auto *progressLayout = new QGridLayout(progressBox);
@@ -244,6 +252,8 @@ void OverviewPage::refreshEditability()
     m_modelCombo->setToolTip(editable ? QString() : why);
     const QList<QPushButton *> buttons = m_plansBox->findChildren<QPushButton *>();
     for (QPushButton *button : buttons) {
+        if (button == m_openCpaEditorButton)
+            continue; // the editor shows a read-only round too
         button->setEnabled(editable);
         if (!editable)
             button->setToolTip(why);
@@ -367,9 +377,12 @@ void OverviewPage::refreshPlans()
     QWidget *previous = m_stageLinks.back();
     const QList<QPushButton *> planButtons = m_plansBox->findChildren<QPushButton *>();
     for (QPushButton *button : planButtons) {
+        if (button == m_openCpaEditorButton)
+            continue;
         setTabOrder(previous, button);
         previous = button;
     }
+    setTabOrder(previous, m_openCpaEditorButton);
     if (hadFocus)
         (firstButton ? static_cast<QWidget *>(firstButton) : m_plansBox)->setFocus();
 }

@@ -43,10 +43,13 @@ public:
     QLineEdit *programmeEdit() const { return m_programmeEdit; }
     QComboBox *modelCombo() const { return m_modelCombo; }
     NoticeBox *illustrativeNotice() const { return m_illustrativeNotice; }
+    QPushButton *openCpaEditorButton() const { return m_openCpaEditorButton; }
 
 signals:
     /** The user followed a stage link. */
     void stageRequested(CoCommission::StageId stage);
+    /** The user asked for the CPA editor (the button of the plans section). */
+    void cpaEditorRequested();
 
 private:
     void commitTitle();
@@ -77,6 +80,7 @@ private:
     QVBoxLayout *m_partnershipsLayout;
     QGroupBox *m_plansBox;
     QVBoxLayout *m_plansLayout;
+    QPushButton *m_openCpaEditorButton;
     std::array<QLabel *, 6> m_stageDots{};
     std::array<QPushButton *, 6> m_stageLinks{};
     std::array<QLabel *, 6> m_stageSummaries{};

@@ -90,6 +90,61 @@ private:
     int m_position = 0;
 };
 
+/**
+ * A plan added with its CPAs and settings (a suggestion). The first redo adds the plan empty
+ * and then gives it its contents, taking the plan out again when the contents are refused;
+ * later redos restore the plan as the first one left it, with the same ids.
+ */
+class AddPlanWithContents : public DocumentCommand
+{
+public:
+    AddPlanWithContents(RoundDocument *document, const CpaPlan &plan)
+        : DocumentCommand(document)
+        , m_plan(plan)
+    {
+        m_plan.id = PlanId();
+        m_plan.adopted = false;
+        for (Cpa &cpa : m_plan.cpas) {
+            cpa.id = CpaId();
+            cpa.colour = cpa.colour.toLower(); // as recolourCpa() stores colours
+        }
+        setText(tr("Add CPA plan \"%1\"").arg(plan.name.trimmed()));
+    }
+
+    PlanId plan() const { return m_plan.id; }
+
+    void redo() override
+    {
+        if (m_plan.id.isValid()) {
+            record(m_document->restorePlan(m_plan, m_position, {}));
+            return;
+        }
+        const Result<PlanId> id = m_document->addPlan(m_plan.name);
+        if (!id) {
+            record(id.error());
+            return;
+        }
+        CpaPlan contents = m_plan;
+        contents.id = *id;
+        if (Status s = m_document->setPlanContents(contents, {}); !s) {
+            // Nothing half-applied: the empty plan goes again. Should that fail too, the
+            // document has reported it through writeFailed().
+            (void)m_document->removePlan(*id);
+            record(s);
+            return;
+        }
+        const Round &round = m_document->round();
+        m_position = planIndex(round, *id);
+        m_plan = round.plans.at(m_position);
+        record({});
+    }
+    void undo() override { record(m_document->removePlan(m_plan.id)); }
+
+private:
+    CpaPlan m_plan; ///< as wanted until the first redo, then as stored (with its ids)
+    int m_position = 0;
+};
+
 class RenamePlan : public DocumentCommand
 {
 public:
@@ -475,6 +530,16 @@ Result<PlanId> duplicatePlan(RoundDocument *document, PlanId plan, const QString
     if (Status s = planExists(document, plan); !s)
         return s.error();
     auto *command = new AddPlan(document, newName, plan);
+    if (Status s = pushCommand(document, command); !s)
+        return s.error();
+    return command->plan();
+}
+
+Result<PlanId> addPlanWithContents(RoundDocument *document, const CpaPlan &plan)
+{
+    if (Status s = editable(document); !s)
+        return s.error();
+    auto *command = new AddPlanWithContents(document, plan);
     if (Status s = pushCommand(document, command); !s)
         return s.error();
     return command->plan();

@@ -12,6 +12,7 @@
 namespace CoCommission {
 class RoundDocument;
 struct AssignmentImportSummary;
+struct CpaPlan;
 struct BoundaryImportSummary;
 } // namespace CoCommission
 
@@ -29,6 +30,13 @@ namespace CoCommission::Commands {
 
 Result<PlanId> addPlan(RoundDocument *document, const QString &name);
 Result<PlanId> duplicatePlan(RoundDocument *document, PlanId plan, const QString &newName);
+/**
+ * Adds \a plan as a new plan after the others, holding its name, CPAs (names, colours,
+ * members, in order) and settings, as one undo step; its ids and adoption are ignored (the
+ * new plan is not adopted). Used for a suggested plan. Refused, with nothing changed, when the
+ * name is taken or the CPAs cannot be stored.
+ */
+Result<PlanId> addPlanWithContents(RoundDocument *document, const CpaPlan &plan);
 Status renamePlan(RoundDocument *document, PlanId plan, const QString &name);
 Status removePlan(RoundDocument *document, PlanId plan);
 

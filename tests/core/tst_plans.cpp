@@ -58,6 +58,9 @@ private slots:
     void importBoundariesRefusesUnknownCodesAndBadFiles();
     void checkRoundPlanUsesImportedBoundaries();
     void checkOptionsComeFromThePlan();
+    void addPlanWithContentsIsOneUndoStep();
+    void addPlanWithContentsRefusesAndChangesNothing_data();
+    void addPlanWithContentsRefusesAndChangesNothing();
 
 private:
     static Round gridRound();
@@ -962,6 +965,98 @@ void TestPlans::checkOptionsComeFromThePlan()
     const Result<BalanceValues> ratio = balanceValues(doc->round(), QStringLiteral("r1"));
     QVERIFY(!ratio);
     QVERIFY(ratio.errorMessage().contains(QStringLiteral("ratio")));
+}
+
+void TestPlans::addPlanWithContentsIsOneUndoStep()
+{
+    RoundDocument *doc = m_document.get();
+    QUndoStack *stack = doc->undoStack();
+    const Round before = doc->round();
+
+    CpaPlan suggested;
+    suggested.id = PlanId(999); // ignored, as are the CPA ids and adoption
+    suggested.adopted = true;
+    suggested.name = QStringLiteral("Suggested: 2 CPAs (5.0%)");
+    suggested.cpas = {
+        {CpaId(998), QStringLiteral("CPA 1"), QStringLiteral("#1F6FB4"), {"A", "B"}},
+        {CpaId(), QStringLiteral("CPA 2"), QStringLiteral("#c0392b"), {"C", "D", "E"}}};
+    suggested.rule = AdjacencyRule::LandContactOnly;
+    suggested.balanceIndicator = QStringLiteral("claimant_count");
+    suggested.minimumSize = 250.0;
+
+    const Result<PlanId> added = Commands::addPlanWithContents(doc, suggested);
+    QVERIFY2(added, qPrintable(added.errorMessage()));
+    QCOMPARE(stack->count(), 1);
+    QCOMPARE(stack->undoText(), QStringLiteral("Add CPA plan \"Suggested: 2 CPAs (5.0%)\""));
+    const Round after = doc->round();
+    QCOMPARE(after.plans.size(), before.plans.size() + 1);
+    const CpaPlan &stored = after.plans.last();
+    QCOMPARE(stored.id, *added);
+    QVERIFY(stored.id != PlanId(999));
+    QVERIFY(!stored.adopted);
+    QCOMPARE(after.adoptedPlan()->name, QStringLiteral("Two CPAs"));
+    QCOMPARE(stored.name, suggested.name);
+    QCOMPARE(stored.cpas.size(), 2);
+    QCOMPARE(stored.cpas.at(0).name, QStringLiteral("CPA 1"));
+    QCOMPARE(stored.cpas.at(0).colour, QStringLiteral("#1f6fb4"));
+    QCOMPARE(stored.cpas.at(0).members, QStringList({"A", "B"}));
+    QCOMPARE(stored.cpas.at(1).members, QStringList({"C", "D", "E"}));
+    QVERIFY(stored.cpas.at(0).id.isValid() && stored.cpas.at(0).id != CpaId(998));
+    QCOMPARE(stored.rule, AdjacencyRule::LandContactOnly);
+    QCOMPARE(stored.balanceIndicator, QStringLiteral("claimant_count"));
+    QCOMPARE(stored.minimumSize, std::optional<double>(250.0));
+
+    // Undo takes the whole plan away; redo brings it back with the same ids.
+    stack->undo();
+    QCOMPARE(doc->round(), before);
+    stack->redo();
+    QCOMPARE(doc->round(), after);
+    stack->undo();
+    QCOMPARE(doc->round(), before);
+    stack->redo();
+    const auto reopened = reopen();
+    QVERIFY(reopened);
+    QCOMPARE(reopened->round().plans, after.plans);
+}
+
+void TestPlans::addPlanWithContentsRefusesAndChangesNothing_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("colour");
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("name taken") << "diagonal"
+                                << "#123456"
+                                << "A"
+                                << "already has a CPA plan";
+    QTest::newRow("unknown code") << "New"
+                                  << "#123456"
+                                  << "Z9"
+                                  << "Z9";
+    QTest::newRow("bad colour") << "New"
+                                << "blue"
+                                << "A"
+                                << "#rrggbb";
+}
+
+void TestPlans::addPlanWithContentsRefusesAndChangesNothing()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, colour);
+    QFETCH(QString, code);
+    QFETCH(QString, message);
+
+    RoundDocument *doc = m_document.get();
+    const Round before = doc->round();
+    CpaPlan plan;
+    plan.name = name;
+    plan.cpas = {{CpaId(), QStringLiteral("Only"), colour, {code}}};
+    const Result<PlanId> added = Commands::addPlanWithContents(doc, plan);
+    QVERIFY(!added);
+    QVERIFY2(added.errorMessage().contains(message), qPrintable(added.errorMessage()));
+    QCOMPARE(doc->undoStack()->count(), 0);
+    QCOMPARE(doc->round(), before);
 }
 
 QTEST_GUILESS_MAIN(TestPlans)

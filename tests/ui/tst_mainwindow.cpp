@@ -661,14 +661,17 @@ void TestMainWindow::tabOrderFollowsThePages()
     QApplication::setActiveWindow(window.get());
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
 
-    // Overview: the navigator, the page (for scrolling), its editors, then the stage links.
-    const QStringList overview = tabChain(*window, 12);
-    QCOMPARE(overview, (QStringList{QStringLiteral("navigator"), QStringLiteral("overviewPage"),
-                                    QStringLiteral("titleEdit"), QStringLiteral("programmeEdit"),
-                                    QStringLiteral("modelCombo"), QStringLiteral("stageLink1"),
-                                    QStringLiteral("stageLink2"), QStringLiteral("stageLink3"),
-                                    QStringLiteral("stageLink4"), QStringLiteral("stageLink5"),
-                                    QStringLiteral("stageLink6"), QStringLiteral("navigator")}));
+    // Overview: the navigator, the page (for scrolling), its editors, the stage links, then the
+    // way to the CPA editor.
+    const QStringList overview = tabChain(*window, 13);
+    QCOMPARE(overview,
+             (QStringList{QStringLiteral("navigator"), QStringLiteral("overviewPage"),
+                          QStringLiteral("titleEdit"), QStringLiteral("programmeEdit"),
+                          QStringLiteral("modelCombo"), QStringLiteral("stageLink1"),
+                          QStringLiteral("stageLink2"), QStringLiteral("stageLink3"),
+                          QStringLiteral("stageLink4"), QStringLiteral("stageLink5"),
+                          QStringLiteral("stageLink6"), QStringLiteral("openCpaEditorButton"),
+                          QStringLiteral("navigator")}));
 
     window->showPage(StageId::Needs);
     // ... the indicators, their map, then the agreements (Save and Revert wait for an edit).
