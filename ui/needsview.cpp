@@ -7,6 +7,7 @@
 #include "ui/models/indicatortablemodel.h"
 #include "ui/needs/indicatormap.h"
 #include "ui/noticebox.h"
+#include "ui/pagewidgets.h"
 #include "ui/uiutil.h"
 
 #include <QBarCategoryAxis>
@@ -30,7 +31,6 @@
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QValueAxis>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -59,29 +59,6 @@ const QColor kLineColours[] = {QColor(0x00, 0x72, 0xb2), QColor(0xd5, 0x5e, 0x00
                                QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
                                QColor(0xe6, 0x9f, 0x00), QColor(0x56, 0xb4, 0xe9),
                                QColor(0x00, 0x00, 0x00), QColor(0x99, 0x99, 0x99)};
-
-/**
- * A combo box that leaves the mouse wheel to the page unless it has the focus: the view lives
- * on a scrolling page, and scrolling past a picker must not change the indicator.
- */
-class PageComboBox : public QComboBox
-{
-public:
-    explicit PageComboBox(QWidget *parent)
-        : QComboBox(parent)
-    {
-        setFocusPolicy(Qt::StrongFocus); // not Qt::WheelFocus
-    }
-
-protected:
-    void wheelEvent(QWheelEvent *event) override
-    {
-        if (hasFocus())
-            QComboBox::wheelEvent(event);
-        else
-            event->ignore(); // on to the scroll area
-    }
-};
 
 constexpr int kGroupingAuthority = int(Grouping::Authority);
 constexpr int kGroupingPartnership = int(Grouping::Partnership);

@@ -262,6 +262,13 @@ private:
     /** Stores \a groups as the catalogue, audited, and updates the round. */
     Status writeCatalogue(const QString &action, const QString &subject, const QString &before,
                           const QString &after, const QList<PriorityGroup> &groups);
+    /**
+     * The index of \a plan when the round can be edited, the plan exists and (unless
+     * \a evenIfFrozen) it is not frozen; else why not.
+     */
+    Result<int> editablePlan(PlanId plan, bool evenIfFrozen = false) const;
+    /** The plan and CPA indices of \a cpa when its plan may be edited (editablePlan()). */
+    Result<std::pair<int, int>> editableCpa(CpaId cpa) const;
     /** Writes \a plan (ids unset) after the round's plans: addPlan() and duplicatePlan(). */
     Result<PlanId> appendPlan(const QString &action, const QString &before, CpaPlan plan);
     /** Stores \a lookup in place of the old one and sums \a datasets again through it. */

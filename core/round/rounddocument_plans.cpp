@@ -438,6 +438,34 @@ QHash<CpaId, QStringList> membersAfterAssigning(const Round &round, const CpaPla
     return members;
 }
 
+Result<int> RoundDocument::editablePlan(PlanId plan, bool evenIfFrozen) const
+{
+    if (const QString why = whyNotEditable(); !why.isEmpty())
+        return Error{why};
+    const int index = planIndex(m_round, plan);
+    if (index < 0)
+        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
+    if (!evenIfFrozen) {
+        if (const QString why = whyPlanFrozen(plan); !why.isEmpty())
+            return Error{why};
+    }
+    return index;
+}
+
+Result<std::pair<int, int>> RoundDocument::editableCpa(CpaId cpa) const
+{
+    const auto [p, c] = cpaIndex(m_round, cpa);
+    if (p < 0) {
+        if (const QString why = whyNotEditable(); !why.isEmpty())
+            return Error{why};
+        return Error{tr("The round has no CPA %1.").arg(cpa.value())};
+    }
+    const Result<int> plan = editablePlan(m_round.plans[p].id);
+    if (!plan)
+        return plan.error();
+    return std::pair{p, c};
+}
+
 QString RoundDocument::whyPlanFrozen(PlanId plan) const
 {
     const CpaPlan *p = m_round.plan(plan);
@@ -509,11 +537,10 @@ Result<PlanId> RoundDocument::duplicatePlan(PlanId source, const QString &newNam
 
 Status RoundDocument::renamePlan(PlanId plan, const QString &name)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const int index = planIndex(m_round, plan);
-    if (index < 0)
-        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
+    const Result<int> found = editablePlan(plan, /*evenIfFrozen=*/true);
+    if (!found)
+        return found.error();
+    const int index = *found;
     const QString trimmed = name.trimmed();
     if (trimmed == m_round.plans[index].name)
         return {};
@@ -536,11 +563,10 @@ Status RoundDocument::renamePlan(PlanId plan, const QString &name)
 
 Status RoundDocument::removePlan(PlanId plan)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const int index = planIndex(m_round, plan);
-    if (index < 0)
-        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
+    const Result<int> found = editablePlan(plan, /*evenIfFrozen=*/true);
+    if (!found)
+        return found.error();
+    const int index = *found;
     const CpaPlan &target = m_round.plans[index];
     if (target.adopted)
         return Error{tr("\"%1\" is the adopted plan, which every stage uses: adopt another plan "
@@ -617,13 +643,10 @@ Status RoundDocument::restorePlan(const CpaPlan &plan, int position, const CpaRe
 
 Result<CpaId> RoundDocument::addCpa(PlanId plan, const QString &name, const QString &colour)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const int index = planIndex(m_round, plan);
-    if (index < 0)
-        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
-    if (const QString why = whyPlanFrozen(plan); !why.isEmpty())
-        return Error{why};
+    const Result<int> found = editablePlan(plan);
+    if (!found)
+        return found.error();
+    const int index = *found;
     const CpaPlan &target = m_round.plans[index];
     Cpa cpa;
     cpa.name = name.trimmed();
@@ -651,14 +674,11 @@ Result<CpaId> RoundDocument::addCpa(PlanId plan, const QString &name, const QStr
 
 Status RoundDocument::renameCpa(CpaId cpa, const QString &name)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const auto [p, c] = cpaIndex(m_round, cpa);
-    if (p < 0)
-        return Error{tr("The round has no CPA %1.").arg(cpa.value())};
+    const Result<std::pair<int, int>> found = editableCpa(cpa);
+    if (!found)
+        return found.error();
+    const auto [p, c] = *found;
     const CpaPlan &plan = m_round.plans[p];
-    if (const QString why = whyPlanFrozen(plan.id); !why.isEmpty())
-        return Error{why};
     const QString trimmed = name.trimmed();
     const QString old = plan.cpas[c].name;
     if (trimmed == old)
@@ -681,14 +701,11 @@ Status RoundDocument::renameCpa(CpaId cpa, const QString &name)
 
 Status RoundDocument::recolourCpa(CpaId cpa, const QString &colour)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const auto [p, c] = cpaIndex(m_round, cpa);
-    if (p < 0)
-        return Error{tr("The round has no CPA %1.").arg(cpa.value())};
+    const Result<std::pair<int, int>> found = editableCpa(cpa);
+    if (!found)
+        return found.error();
+    const auto [p, c] = *found;
     const CpaPlan &plan = m_round.plans[p];
-    if (const QString why = whyPlanFrozen(plan.id); !why.isEmpty())
-        return Error{why};
     if (!isColour(colour))
         return Error{tr("A colour is written #rrggbb, e.g. #1f6fb4; \"%1\" is not.").arg(colour)};
     const QString lower = colour.toLower();
@@ -711,14 +728,11 @@ Status RoundDocument::recolourCpa(CpaId cpa, const QString &colour)
 
 Status RoundDocument::removeCpa(CpaId cpa)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const auto [p, c] = cpaIndex(m_round, cpa);
-    if (p < 0)
-        return Error{tr("The round has no CPA %1.").arg(cpa.value())};
+    const Result<std::pair<int, int>> found = editableCpa(cpa);
+    if (!found)
+        return found.error();
+    const auto [p, c] = *found;
     const CpaPlan &plan = m_round.plans[p];
-    if (const QString why = whyPlanFrozen(plan.id); !why.isEmpty())
-        return Error{why};
     const Cpa &target = plan.cpas[c];
     CpaPlan next = plan;
     next.cpas.removeAt(c);
@@ -751,13 +765,10 @@ Status RoundDocument::removeCpa(CpaId cpa)
 
 Status RoundDocument::assignAuthorities(PlanId plan, const QStringList &codes, CpaId target)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const int index = planIndex(m_round, plan);
-    if (index < 0)
-        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
-    if (const QString why = whyPlanFrozen(plan); !why.isEmpty())
-        return Error{why};
+    const Result<int> found = editablePlan(plan);
+    if (!found)
+        return found.error();
+    const int index = *found;
     const CpaPlan &current = m_round.plans[index];
     const Cpa *into = nullptr;
     if (target.isValid()) {
@@ -821,13 +832,10 @@ Status RoundDocument::assignAuthorities(PlanId plan, const QStringList &codes, C
 
 Status RoundDocument::setPlanMembers(PlanId plan, const QHash<CpaId, QStringList> &members)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const int index = planIndex(m_round, plan);
-    if (index < 0)
-        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
-    if (const QString why = whyPlanFrozen(plan); !why.isEmpty())
-        return Error{why};
+    const Result<int> found = editablePlan(plan);
+    if (!found)
+        return found.error();
+    const int index = *found;
     const CpaPlan &current = m_round.plans[index];
     const QSet<CpaId> ids = cpaIds(current.cpas);
     for (auto it = members.cbegin(); it != members.cend(); ++it) {
@@ -872,13 +880,10 @@ Status RoundDocument::setPlanSettings(PlanId plan, AdjacencyRule rule,
                                       const QString &balanceIndicator,
                                       std::optional<double> minimumSize)
 {
-    if (const QString why = whyNotEditable(); !why.isEmpty())
-        return Error{why};
-    const int index = planIndex(m_round, plan);
-    if (index < 0)
-        return Error{tr("The round has no CPA plan %1.").arg(plan.value())};
-    if (const QString why = whyPlanFrozen(plan); !why.isEmpty())
-        return Error{why};
+    const Result<int> found = editablePlan(plan);
+    if (!found)
+        return found.error();
+    const int index = *found;
     QString indicator;
     if (!balanceIndicator.trimmed().isEmpty()) {
         const Indicators indicators(m_round);

@@ -11,6 +11,7 @@
 #include "ui/editrunner.h"
 #include "ui/needsview.h"
 #include "ui/noticebox.h"
+#include "ui/pagewidgets.h"
 #include "ui/uiutil.h"
 
 #include <QBoxLayout>
@@ -32,7 +33,6 @@
 #include <QSignalBlocker>
 #include <QTableWidget>
 #include <QTimer>
-#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -70,49 +70,6 @@ constexpr int kSortRole = Qt::UserRole + 2; ///< a number to sort by; invalid so
 
 /** The shading of a tied row, on top of the word "tied": dark text stays at 15:1 on it. */
 const QColor kTiedBackground(0xff, 0xf4, 0xce);
-
-/**
- * A combo box that leaves the mouse wheel to the page unless it has the focus: the view lives
- * on a scrolling page, and scrolling past a picker must not change what it shows.
- */
-class PageComboBox : public QComboBox
-{
-public:
-    explicit PageComboBox(QWidget *parent)
-        : QComboBox(parent)
-    {
-        setFocusPolicy(Qt::StrongFocus); // not Qt::WheelFocus
-    }
-
-protected:
-    void wheelEvent(QWheelEvent *event) override
-    {
-        if (hasFocus())
-            QComboBox::wheelEvent(event);
-        else
-            event->ignore(); // on to the scroll area
-    }
-};
-
-/** A spin box that, like PageComboBox, leaves the mouse wheel to the page unless focused. */
-class PageSpinBox : public QDoubleSpinBox
-{
-public:
-    explicit PageSpinBox(QWidget *parent)
-        : QDoubleSpinBox(parent)
-    {
-        setFocusPolicy(Qt::StrongFocus);
-    }
-
-protected:
-    void wheelEvent(QWheelEvent *event) override
-    {
-        if (hasFocus())
-            QDoubleSpinBox::wheelEvent(event);
-        else
-            event->ignore();
-    }
-};
 
 /**
  * A list of priority groups in order. Alt+Up and Alt+Down ask for the selected group to move;
