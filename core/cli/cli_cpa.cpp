@@ -230,7 +230,7 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
                    .arg(k)
                    .arg(values->label, adjacencyRulePhrase(*rule))
             << '\n';
-        out << tr("Neighbours: %1.").arg(adjacencySourcePhrase(round)) << '\n';
+        out << tr("Adjacency: %1.").arg(adjacencySourcePhrase(round)) << '\n';
         out << (suggestion->exhaustive ? tr("The search was exhaustive: these are the best plans.")
                                        : tr("The search stopped at its time limit: these are the "
                                             "best plans found."))
@@ -324,7 +324,7 @@ int runCpa(const QStringList &args, QTextStream &out, QTextStream &err)
                                     QJsonArray::fromStringList(check.problemTexts())}});
     } else {
         out << tr("CPA plan \"%1\", %2").arg(plan->name, adjacencyRulePhrase(options.rule)) << '\n';
-        out << tr("Neighbours: %1.").arg(adjacencySourcePhrase(round)) << '\n';
+        out << tr("Adjacency: %1.").arg(adjacencySourcePhrase(round)) << '\n';
         if (options.minimumSize)
             out << tr("Minimum size: %1 of %2.")
                        .arg(*options.minimumSize, 0, 'f', 0)
