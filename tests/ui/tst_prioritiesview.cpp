@@ -931,6 +931,11 @@ void TestPrioritiesView::pointsSumFollowsThePointsEnteredForTwoPartners()
     QVERIFY(m_view->methodLabel()->text().contains(
         PriorityAgreement::methodExplained(RankingMethod::PointsSum, n)));
     QVERIFY(m_view->pointsBox()->isVisibleTo(m_view.get()));
+    // The order now follows the points: groups are not moved by hand.
+    m_view->rankingList()->setCurrentRow(1);
+    QVERIFY(!m_view->rankUpButton()->isEnabled());
+    QVERIFY(m_view->rankUpButton()->toolTip().contains("points"));
+    QCOMPARE(m_view->rankingList()->dragDropMode(), QAbstractItemView::NoDragDrop);
 
     // A partner without points is offered points from the order: n - 1 down to 0.
     QVERIFY(m_view->setPartner("DWP"));

@@ -1501,19 +1501,31 @@ void PrioritiesView::refreshEditability()
     m_frozenNotice->setText(why);
     m_frozenNotice->setVisible(m_document && !editable);
 
-    const auto mode = editable ? QAbstractItemView::InternalMove : QAbstractItemView::NoDragDrop;
+    // Under the points method a partner's order follows the points given: the groups are
+    // ordered by editing the points, not moved by hand (a moved group would keep its points).
+    const bool byPoints =
+        m_document && m_document->round().priorityMethod == RankingMethod::PointsSum;
+    const bool movable = editable && !byPoints;
     for (QListWidget *list : {m_rankingList, m_decisionList}) {
+        const bool canDrag = list == m_rankingList ? movable : editable;
+        const auto mode = canDrag ? QAbstractItemView::InternalMove : QAbstractItemView::NoDragDrop;
         if (list->dragDropMode() != mode) {
             list->setDragDropMode(mode);
-            list->setDragEnabled(editable);
+            list->setDragEnabled(canDrag);
         }
     }
     const bool hasCpa = currentCpa() != nullptr;
     const bool ranked = recordedRanking().has_value();
     const int row = m_rankingList->currentRow();
-    m_rankUpButton->setEnabled(editable && hasCpa && row > 0);
-    m_rankDownButton->setEnabled(editable && hasCpa && row >= 0 &&
-                                 row + 1 < m_rankingList->count());
+    m_rankUpButton->setEnabled(movable && hasCpa && row > 0);
+    m_rankDownButton->setEnabled(movable && hasCpa && row >= 0 && row + 1 < m_rankingList->count());
+    const QString whyNotMovable =
+        !editable  ? why
+        : byPoints ? tr("Under the points method the order follows the points: change a "
+                        "group's points to move it.")
+                   : QString();
+    m_rankUpButton->setToolTip(whyNotMovable);
+    m_rankDownButton->setToolTip(whyNotMovable);
     m_recordOrderButton->setEnabled(editable && hasCpa && !ranked);
     m_recordOrderButton->setToolTip(
         !editable ? why
@@ -1523,7 +1535,7 @@ void PrioritiesView::refreshEditability()
     m_clearRankingButton->setEnabled(editable && hasCpa && ranked);
     m_clearRankingButton->setToolTip(editable ? QString() : why);
     m_rationaleEdit->setReadOnly(!editable);
-    m_rankingHint->setVisible(editable); // how to move groups, when they can be moved
+    m_rankingHint->setVisible(movable); // how to move groups, when they can be moved
     m_methodCombo->setEnabled(editable);
     m_methodCombo->setToolTip(why);
     for (QDoubleSpinBox *editor : std::as_const(m_pointsEditors))
@@ -1870,7 +1882,8 @@ void PrioritiesView::commitRanking(const std::optional<QStringList> &order, cons
 
 void PrioritiesView::moveRankedGroup(int delta)
 {
-    if (!currentCpa() || !whyNotEditable().isEmpty())
+    if (!currentCpa() || !whyNotEditable().isEmpty() ||
+        m_document->round().priorityMethod == RankingMethod::PointsSum)
         return;
     const int row = m_rankingList->currentRow();
     const int target = row + delta;
