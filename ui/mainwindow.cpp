@@ -413,18 +413,21 @@ void MainWindow::showCpaEditor()
 {
     if (!m_document)
         return;
-    // No navigator row stands for the editor; with none current, any row can be picked next.
-    m_navigator->selectionModel()->clearCurrentIndex();
-    m_navigator->clearSelection();
-    m_pages->setCurrentWidget(m_cpaEditor);
+    const QModelIndex index = m_stageModel->index(StageListModel::kCpaRow);
+    if (m_navigator->currentIndex() != index)
+        m_navigator->setCurrentIndex(index);
+    else
+        onNavigatorRowChanged(StageListModel::kCpaRow);
     m_cpaEditor->planCombo()->setFocus();
 }
 
 void MainWindow::onNavigatorRowChanged(int row)
 {
     if (row < 0)
-        return; // no row current: the CPA editor is shown (showCpaEditor())
-    if (const std::optional<StageId> stage = StageListModel::stageAt(row)) {
+        return;
+    if (row == StageListModel::kCpaRow) {
+        m_pages->setCurrentWidget(m_cpaEditor);
+    } else if (const std::optional<StageId> stage = StageListModel::stageAt(row)) {
         m_stagePage->setStage(*stage);
         m_pages->setCurrentWidget(m_stagePage);
     } else {

@@ -69,7 +69,8 @@ void StageListDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opt
 
     painter->save();
     QFont titleFont = opt.font;
-    if (index.data(StageListModel::IsOverviewRole).toBool())
+    if (index.data(StageListModel::IsOverviewRole).toBool() ||
+        index.data(StageListModel::IsCpaRole).toBool())
         titleFont.setBold(true);
     painter->setFont(titleFont);
     painter->setPen(text);

@@ -1097,7 +1097,7 @@ void TestCpaEditor::mainWindowShowsTheEditorFromTheGoMenuAndTheOverview()
 
     window.cpaEditorAction()->trigger();
     QCOMPARE(pages->currentWidget(), window.cpaEditor());
-    QVERIFY(!window.navigator()->currentIndex().isValid());
+    QCOMPARE(window.navigator()->currentIndex().row(), StageListModel::kCpaRow);
     // Back to a stage through the navigator, then to the editor from the overview's button.
     window.showPage(StageId::Needs);
     QVERIFY(pages->currentWidget() != window.cpaEditor());

@@ -4,6 +4,7 @@
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
 #include "core/round/stagerules.h"
+#include "ui/cpa/cpaeditor.h"
 #include "ui/dialogservice.h"
 #include "ui/models/indicatortablemodel.h"
 #include "ui/models/stagelistmodel.h"
@@ -146,8 +147,10 @@ void TestMainWindow::navigatorShowsOverviewAndSixStages()
     QVERIFY(window);
     QVERIFY(!window->isWelcomeShown());
     QAbstractItemModel *model = window->navigator()->model();
-    QCOMPARE(model->rowCount(), 7);
+    QCOMPARE(model->rowCount(), 8);
     QCOMPARE(model->index(0, 0).data().toString(), QStringLiteral("Round overview"));
+    QCOMPARE(model->index(StageListModel::kCpaRow, 0).data().toString(),
+             QStringLiteral("Contract Package Areas"));
     for (StageId stage : kAllStages) {
         const QString text = model->index(StageListModel::rowOf(stage), 0).data().toString();
         QVERIFY2(text.contains(stageTitle(stage)), qPrintable(text));
@@ -168,6 +171,9 @@ void TestMainWindow::navigatorIsKeyboardOperable()
     QCOMPARE(pages->currentWidget(), window->stagePage());
     QCOMPARE(window->stagePage()->stage(), StageId::Needs);
     QTest::keyClick(window->navigator(), Qt::Key_End);
+    QCOMPARE(pages->currentWidget(), window->cpaEditor());
+    QTest::keyClick(window->navigator(), Qt::Key_Up);
+    QCOMPARE(pages->currentWidget(), window->stagePage());
     QCOMPARE(window->stagePage()->stage(), StageId::Monitoring);
     QTest::keyClick(window->navigator(), Qt::Key_Home);
     QCOMPARE(pages->currentWidget(), window->overviewPage());

@@ -97,7 +97,7 @@ void TestStageListModel::rowsNameTheOverviewAndSixStages()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDocument(m_document.get());
 
-    QCOMPARE(model.rowCount(), 7);
+    QCOMPARE(model.rowCount(), 8);
     QCOMPARE(model.index(0).data().toString(), QStringLiteral("Round overview"));
     QVERIFY(model.index(0).data(StageListModel::IsOverviewRole).toBool());
     QCOMPARE(model.index(0).data(StageListModel::StageRole).toInt(), -1);
@@ -123,6 +123,15 @@ void TestStageListModel::rowsNameTheOverviewAndSixStages()
     }
     QVERIFY(!StageListModel::stageAt(0));
     QVERIFY(!StageListModel::stageAt(7));
+
+    // The last row is the CPA editor, with the state of the adopted plan.
+    const QModelIndex cpa = model.index(StageListModel::kCpaRow);
+    QCOMPARE(cpa.data().toString(), QStringLiteral("Contract Package Areas"));
+    QVERIFY(cpa.data(StageListModel::IsCpaRole).toBool());
+    QCOMPARE(cpa.data(StageListModel::StageRole).toInt(), -1);
+    QCOMPARE(cpa.data(StageListModel::SummaryRole).toString(),
+             QStringLiteral("1 plan · adopted plan keeps every rule"));
+    QVERIFY(cpa.data(Qt::DecorationRole).value<QIcon>().isNull());
 }
 
 void TestStageListModel::stageRowsCarryStatusSummaryAndTooltip()

@@ -1,8 +1,11 @@
 #include "ui/models/stagelistmodel.h"
 
+#include "core/cpa/roundcheck.h"
 #include "core/round/rounddocument.h"
 #include "core/round/stagerules.h"
 #include "ui/statusicon.h"
+
+#include <algorithm>
 
 namespace CoCommission {
 
@@ -52,7 +55,7 @@ int StageListModel::rowCount(const QModelIndex &parent) const
 
 std::optional<StageId> StageListModel::stageAt(int row)
 {
-    if (row < 1 || row >= kRowCount)
+    if (row < 1 || row > int(kAllStages.size()))
         return std::nullopt;
     return kAllStages[size_t(row - 1)];
 }
@@ -63,6 +66,7 @@ QVariant StageListModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows[size_t(index.row())];
     const bool overview = index.row() == kOverviewRow;
+    const bool notStage = overview || index.row() == kCpaRow;
     switch (role) {
     case Qt::DisplayRole:
         return row.display;
@@ -71,13 +75,13 @@ QVariant StageListModel::data(const QModelIndex &index, int role) const
     case Qt::AccessibleTextRole:
         return row.display + QStringLiteral(". ") + row.summary;
     case Qt::DecorationRole:
-        if (overview)
+        if (notStage)
             return {};
         return statusIcon(StageStatus(row.status));
     case StageRole:
-        return overview ? -1 : int(*stageAt(index.row()));
+        return notStage ? -1 : int(*stageAt(index.row()));
     case StatusRole:
-        if (overview)
+        if (notStage)
             return {};
         return row.status;
     case SummaryRole:
@@ -86,6 +90,8 @@ QVariant StageListModel::data(const QModelIndex &index, int role) const
         return row.outstanding;
     case IsOverviewRole:
         return overview;
+    case IsCpaRole:
+        return index.row() == kCpaRow;
     default:
         return {};
     }
@@ -106,6 +112,7 @@ QHash<int, QByteArray> StageListModel::roleNames() const
     names.insert(SummaryRole, "summary");
     names.insert(OutstandingCountRole, "outstandingCount");
     names.insert(IsOverviewRole, "isOverview");
+    names.insert(IsCpaRole, "isCpa");
     return names;
 }
 
@@ -144,6 +151,28 @@ StageListModel::Row StageListModel::computeRow(int row) const
         result.outstanding = int(StageRules::outstanding(round, *stage).size());
         result.summary = summaryText(round, *stage);
         result.toolTip = outstandingText(round, *stage);
+        return result;
+    }
+    if (row == kCpaRow) {
+        result.display = tr("Contract Package Areas");
+        const CpaPlan *adopted = round.adoptedPlan();
+        const int count = int(round.plans.size());
+        const QString plans =
+            count == 1 ? tr("%n plan", nullptr, count) : tr("%n plans", nullptr, count);
+        if (!adopted) {
+            result.summary = tr("%1 · none adopted").arg(plans);
+        } else {
+            const Result<PlanCheck> check = checkRoundPlan(round, *adopted);
+            const int broken =
+                check ? int(std::count_if(check->problems.begin(), check->problems.end(),
+                                          [](const PlanProblem &p) { return p.breaksRule(); }))
+                      : 0;
+            result.summary = !check   ? tr("%1 · adopted plan not checked").arg(plans)
+                             : broken ? tr("%1 · adopted plan breaks a rule").arg(plans)
+                                      : tr("%1 · adopted plan keeps every rule").arg(plans);
+        }
+        result.toolTip = tr("Draw, check, compare and suggest the areas the contracts cover "
+                            "(Ctrl+7)");
         return result;
     }
     int signedOff = 0;

@@ -15,7 +15,8 @@ struct Round;
 
 /**
  * The navigator of an open round: row 0 is the round overview, rows 1 to 6 the six stages in
- * order ("1. Assessing local needs").
+ * order ("1. Assessing local needs"), row 7 the Contract Package Areas (the CPA editor), which
+ * every stage draws on.
  *
  * Qt::DisplayRole is the first line, SummaryRole the second ("In progress · 3 things still
  * needed"); StageListDelegate draws both. The model is read-only and follows the document: on
@@ -29,7 +30,8 @@ class StageListModel : public QAbstractListModel
 
 public:
     static constexpr int kOverviewRow = 0;
-    static constexpr int kRowCount = 7;
+    static constexpr int kCpaRow = 7;
+    static constexpr int kRowCount = 8;
 
     enum Role {
         StageRole = Qt::UserRole + 1, ///< int: StageId of the row, -1 on the overview row
@@ -37,6 +39,7 @@ public:
         SummaryRole,                  ///< QString: the second line of the row
         OutstandingCountRole,         ///< int: things the stage still needs
         IsOverviewRole,               ///< bool
+        IsCpaRole,                    ///< bool: the Contract Package Areas row
     };
 
     explicit StageListModel(QObject *parent = nullptr);
@@ -52,7 +55,7 @@ public:
 
     /** The row of \a stage. */
     static int rowOf(StageId stage) { return int(stage) + 1; }
-    /** The stage of \a row, or nullopt on the overview row and out of range. */
+    /** The stage of \a row, or nullopt on the overview and CPA rows and out of range. */
     static std::optional<StageId> stageAt(int row);
 
     /** "In progress · 3 things still needed", or "Signed off". */
