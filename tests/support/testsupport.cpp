@@ -1,6 +1,7 @@
 #include "tests/support/testsupport.h"
 
 #include "core/cli/commandline.h"
+#include "core/round/rounddocument.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -42,6 +43,26 @@ QByteArray fileHash(const QString &path)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
+}
+
+QString createRoundFile(const QString &path, const Round &round)
+{
+    auto created = RoundDocument::create(path, round, QStringLiteral("tester"));
+    if (!created) {
+        qWarning("%s", qPrintable(created.errorMessage()));
+        return {};
+    }
+    return path;
+}
+
+std::unique_ptr<RoundDocument> openRoundFile(const QString &path)
+{
+    auto opened = RoundDocument::open(path, {}, QStringLiteral("tester"));
+    if (!opened) {
+        qWarning("%s", qPrintable(opened.errorMessage()));
+        return {};
+    }
+    return std::move(*opened);
 }
 
 } // namespace CoCommission::TestSupport

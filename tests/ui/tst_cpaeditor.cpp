@@ -149,13 +149,7 @@ void TestCpaEditor::cleanup()
 
 QString TestCpaEditor::createRound(const QString &name, Round round)
 {
-    const QString path = m_dir->filePath(name);
-    auto created = RoundDocument::create(path, std::move(round), QStringLiteral("tester"));
-    if (!created) {
-        qWarning("%s", qPrintable(created.errorMessage()));
-        return {};
-    }
-    return path;
+    return TestSupport::createRoundFile(m_dir->filePath(name), round);
 }
 
 TestCpaEditor::Page TestCpaEditor::openPage(std::optional<Round> round, bool readOnly)

@@ -120,23 +120,12 @@ void TestNeedsView::cleanup()
 
 QString TestNeedsView::createRound(const QString &name, Round round)
 {
-    const QString path = m_dir->filePath(name);
-    auto created = RoundDocument::create(path, std::move(round), QStringLiteral("tester"));
-    if (!created) {
-        qWarning("%s", qPrintable(created.errorMessage()));
-        return {};
-    }
-    return path;
+    return TestSupport::createRoundFile(m_dir->filePath(name), round);
 }
 
 std::unique_ptr<RoundDocument> TestNeedsView::openDocument(const QString &path)
 {
-    auto opened = RoundDocument::open(path, {}, QStringLiteral("tester"));
-    if (!opened) {
-        qWarning("%s", qPrintable(opened.errorMessage()));
-        return {};
-    }
-    return std::move(*opened);
+    return TestSupport::openRoundFile(path);
 }
 
 std::unique_ptr<MainWindow> TestNeedsView::openWindow(const QString &path)

@@ -1,3 +1,4 @@
+#include "tests/support/testsupport.h"
 #include "ui/priorities/prioritiesview.h"
 
 #include "core/priorities/jointranking.h"
@@ -143,23 +144,12 @@ void TestPrioritiesView::cleanup()
 
 QString TestPrioritiesView::createRound(const QString &name, Round round)
 {
-    const QString path = m_dir->filePath(name);
-    auto created = RoundDocument::create(path, std::move(round), QStringLiteral("tester"));
-    if (!created) {
-        qWarning("%s", qPrintable(created.errorMessage()));
-        return {};
-    }
-    return path;
+    return TestSupport::createRoundFile(m_dir->filePath(name), round);
 }
 
 std::unique_ptr<RoundDocument> TestPrioritiesView::openDocument(const QString &path)
 {
-    auto opened = RoundDocument::open(path, {}, QStringLiteral("tester"));
-    if (!opened) {
-        qWarning("%s", qPrintable(opened.errorMessage()));
-        return {};
-    }
-    return std::move(*opened);
+    return TestSupport::openRoundFile(path);
 }
 
 QStringList TestPrioritiesView::keys() const
