@@ -109,16 +109,14 @@ int runImportLookup(const QStringList &args, QTextStream &out, QTextStream &err)
 int runIndicators(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = QStringLiteral("cocommission indicators ROUND.cocom [--json]");
-    const Parsed p = parse(args, {QStringLiteral("--json")}, {});
-    if (!p.error.isEmpty())
-        return usage(err, p.error, synopsis);
-    if (p.positional.size() != 1)
-        return usage(err, tr("Name one round file."), synopsis);
-    const auto document = openForReading(p.positional.first(), err);
+    const std::optional<OneFile> one = parseOneFile(args, synopsis, err);
+    if (!one)
+        return UsageError;
+    const auto document = openForReading(one->path, err);
     if (!document)
         return UsageError;
     const Indicators indicators(document->round());
-    if (p.flags.contains(QStringLiteral("--json"))) {
+    if (one->json) {
         QJsonArray list;
         for (const IndicatorInfo &info : indicators.all()) {
             QJsonObject dimensions;

@@ -149,15 +149,13 @@ int runNew(const QStringList &args, QTextStream &out, QTextStream &err)
 int runInfo(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = QStringLiteral("cocommission info FILE.cocom [--json]");
-    const Parsed p = parse(args, {QStringLiteral("--json")}, {});
-    if (!p.error.isEmpty())
-        return usage(err, p.error, synopsis);
-    if (p.positional.size() != 1)
-        return usage(err, tr("Name one round file."), synopsis);
-    const auto document = openForReading(p.positional.first(), err);
+    const std::optional<OneFile> one = parseOneFile(args, synopsis, err);
+    if (!one)
+        return UsageError;
+    const auto document = openForReading(one->path, err);
     if (!document)
         return UsageError;
-    if (p.flags.contains(QStringLiteral("--json")))
+    if (one->json)
         printJson(out, infoJson(*document));
     else
         printInfoText(*document, out);
@@ -167,17 +165,15 @@ int runInfo(const QStringList &args, QTextStream &out, QTextStream &err)
 int runVerify(const QStringList &args, QTextStream &out, QTextStream &err)
 {
     const QString synopsis = QStringLiteral("cocommission verify FILE.cocom [--json]");
-    const Parsed p = parse(args, {QStringLiteral("--json")}, {});
-    if (!p.error.isEmpty())
-        return usage(err, p.error, synopsis);
-    if (p.positional.size() != 1)
-        return usage(err, tr("Name one round file."), synopsis);
-    const Result<VerifyReport> report = verifyRoundFile(p.positional.first());
+    const std::optional<OneFile> one = parseOneFile(args, synopsis, err);
+    if (!one)
+        return UsageError;
+    const Result<VerifyReport> report = verifyRoundFile(one->path);
     if (!report) {
         err << report.errorMessage() << '\n';
         return UsageError;
     }
-    if (p.flags.contains(QStringLiteral("--json"))) {
+    if (one->json) {
         QJsonArray checks;
         for (const VerifyCheck &c : report->checks)
             checks.append(

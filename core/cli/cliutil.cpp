@@ -76,4 +76,19 @@ std::unique_ptr<RoundDocument> openForWriting(const QString &path, QTextStream &
     return std::move(*document);
 }
 
+std::optional<OneFile> parseOneFile(const QStringList &args, const QString &synopsis,
+                                    QTextStream &err)
+{
+    const Parsed p = parse(args, {QStringLiteral("--json")}, {});
+    if (!p.error.isEmpty()) {
+        usage(err, p.error, synopsis);
+        return std::nullopt;
+    }
+    if (p.positional.size() != 1) {
+        usage(err, tr("Name one round file."), synopsis);
+        return std::nullopt;
+    }
+    return OneFile{p.positional.first(), p.flags.contains(QStringLiteral("--json"))};
+}
+
 } // namespace CoCommission::CommandLine

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QJsonObject;
 class QTextStream;
@@ -33,6 +34,15 @@ struct Parsed
 
 /** Parses \a args: \a flags take no value, \a valued take the next argument. */
 Parsed parse(const QStringList &args, const QStringList &flags, const QStringList &valued);
+/** The arguments FILE.cocom [--json]: the file, and whether JSON output is asked for. */
+struct OneFile
+{
+    QString path;
+    bool json = false;
+};
+/** Parses \a args as FILE.cocom [--json]; nullopt after printing the problem and the usage. */
+std::optional<OneFile> parseOneFile(const QStringList &args, const QString &synopsis,
+                                    QTextStream &err);
 void printJson(QTextStream &out, const QJsonObject &object);
 /** Prints \a problem and the \a synopsis to \a err; returns UsageError. */
 int usage(QTextStream &err, const QString &problem, const QString &synopsis);
