@@ -17,6 +17,8 @@
 #include "core/cpa/suggest.h"
 #include "core/round/londonround.h"
 
+#include "bench/benchutil.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -25,6 +27,9 @@
 #include <algorithm>
 
 using namespace CoCommission;
+using Bench::median;
+using Bench::percentile;
+using Bench::row;
 
 namespace {
 
@@ -86,30 +91,6 @@ Synthetic makeSynthetic()
     }
     s.plan.name = QStringLiteral("Blocks");
     return s;
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
-QString row(const QString &what, double medianMs, double otherMs, const QString &target,
-            const QString &verdict)
-{
-    return QStringLiteral("%1  %2  %3  %4  %5\n")
-        .arg(what, -38)
-        .arg(medianMs, 10, 'f', 3)
-        .arg(otherMs, 10, 'f', 3)
-        .arg(target, 8)
-        .arg(verdict);
 }
 
 } // namespace

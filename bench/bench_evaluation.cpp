@@ -11,6 +11,8 @@
 #include "core/evaluation/criteria.h"
 #include "core/evaluation/scoring.h"
 
+#include "bench/benchutil.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QTextStream>
@@ -25,6 +27,9 @@
 #endif
 
 using namespace CoCommission;
+using Bench::median;
+using Bench::percentile;
+using Bench::row;
 
 namespace {
 
@@ -122,19 +127,6 @@ QList<ConsensusScore> consensus(const SyntheticRound &r)
     return scores;
 }
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2;
-}
-
-double percentile(QList<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(std::min(values.size() - 1, qsizetype(p * double(values.size()))));
-}
-
 /** The process's peak resident set in KiB, or -1 where getrusage() is not available. */
 qint64 peakRssKb()
 {
@@ -178,17 +170,6 @@ Timing run(const SyntheticRound &r)
         t.last = *evaluation;
     }
     return t;
-}
-
-QString row(const QString &what, double medianMs, double otherMs, const QString &target,
-            const QString &verdict)
-{
-    return QStringLiteral("%1  %2  %3  %4  %5\n")
-        .arg(what, -38)
-        .arg(medianMs, 10, 'f', 3)
-        .arg(otherMs, 10, 'f', 3)
-        .arg(target, 8)
-        .arg(verdict);
 }
 
 } // namespace
