@@ -269,6 +269,9 @@ private:
     Result<int> editablePlan(PlanId plan, bool evenIfFrozen = false) const;
     /** The plan and CPA indices of \a cpa when its plan may be edited (editablePlan()). */
     Result<std::pair<int, int>> editableCpa(CpaId cpa) const;
+    /** Stores \a updated as CPA \a index of plan \a plan (its name and colour), audited. */
+    Status writeCpa(int plan, int index, const Cpa &updated, const QString &action,
+                    const QString &before, const QString &after);
     /** Writes \a plan (ids unset) after the round's plans: addPlan() and duplicatePlan(). */
     Result<PlanId> appendPlan(const QString &action, const QString &before, CpaPlan plan);
     /** Stores \a lookup in place of the old one and sums \a datasets again through it. */

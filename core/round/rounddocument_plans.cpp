@@ -10,7 +10,6 @@
 #include "core/cpa/roundcheck.h"
 #include "core/needs/indicators.h"
 #include "core/store/roundstore.h"
-#include "core/store/sql.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -186,31 +185,6 @@ QString describeBoundaries(const BoundaryFile &b)
     return trPlans("%1 (sha256 %2), codes from \"%3\"").arg(b.fileName, b.sha256, b.codeProperty);
 }
 
-/** Stores the order of \a plans as their positions. */
-Status storePlanOrder(QSqlDatabase &db, const QList<CpaPlan> &plans)
-{
-    for (qsizetype i = 0; i < plans.size(); ++i) {
-        if (Status s =
-                Sql::exec(db, QStringLiteral("UPDATE cpa_plans SET position = ? WHERE id = ?"),
-                          {int(i), plans[i].id.value()});
-            !s)
-            return s;
-    }
-    return {};
-}
-
-/** Stores the order of \a plan's CPAs as their positions. */
-Status storeCpaOrder(QSqlDatabase &db, const CpaPlan &plan)
-{
-    for (qsizetype i = 0; i < plan.cpas.size(); ++i) {
-        if (Status s = Sql::exec(db, QStringLiteral("UPDATE cpas SET position = ? WHERE id = ?"),
-                                 {int(i), plan.cpas[i].id.value()});
-            !s)
-            return s;
-    }
-    return {};
-}
-
 /** The records of \a records that belong to one of \a cpas. */
 CpaRecords recordsFor(const CpaRecords &records, const QSet<CpaId> &cpas)
 {
@@ -347,9 +321,7 @@ Status writePlanContents(QSqlDatabase &db, const CpaPlan &old, CpaPlan &next)
     const QSet<CpaId> nextIds = cpaIds(next.cpas);
     for (const Cpa &cpa : old.cpas) {
         if (!nextIds.contains(cpa.id)) {
-            if (Status s = Sql::exec(db, QStringLiteral("DELETE FROM cpas WHERE id = ?"),
-                                     {cpa.id.value()});
-                !s)
+            if (Status s = RoundStore::removeCpa(db, cpa.id); !s)
                 return s;
         }
     }
@@ -363,11 +335,7 @@ Status writePlanContents(QSqlDatabase &db, const CpaPlan &old, CpaPlan &next)
                 return s;
             continue;
         }
-        if (Status s = Sql::exec(
-                db,
-                QStringLiteral("UPDATE cpas SET name = ?, colour = ?, position = ? WHERE id = ?"),
-                {cpa.name, cpa.colour, int(i), cpa.id.value()});
-            !s)
+        if (Status s = RoundStore::updateCpa(db, cpa, int(i)); !s)
             return s;
         if (was->members != cpa.members) {
             if (Status s = RoundStore::setCpaMembers(db, cpa.id, cpa.members); !s)
@@ -506,7 +474,7 @@ Result<PlanId> RoundDocument::appendPlan(const QString &action, const QString &b
                              if (Status w = RoundStore::insertPlan(db, plan, int(plans.size())); !w)
                                  return w;
                              plans.append(plan);
-                             return storePlanOrder(db, plans);
+                             return RoundStore::setPlanOrder(db, plans);
                          });
         !s)
         return s.error();
@@ -546,13 +514,10 @@ Status RoundDocument::renamePlan(PlanId plan, const QString &name)
         return {};
     if (const auto why = whyNotPlanName(m_round, trimmed, plan))
         return Error{*why};
-    if (Status s = write(QStringLiteral("rename_plan"), planSubject(m_round.plans[index].name),
-                         m_round.plans[index].name, trimmed,
-                         [&](QSqlDatabase &db) {
-                             return Sql::exec(
-                                 db, QStringLiteral("UPDATE cpa_plans SET name = ? WHERE id = ?"),
-                                 {trimmed, plan.value()});
-                         });
+    if (Status s =
+            write(QStringLiteral("rename_plan"), planSubject(m_round.plans[index].name),
+                  m_round.plans[index].name, trimmed,
+                  [&](QSqlDatabase &db) { return RoundStore::renamePlan(db, plan, trimmed); });
         !s)
         return s;
     m_round.plans[index].name = trimmed;
@@ -577,12 +542,9 @@ Status RoundDocument::removePlan(PlanId plan)
     if (Status s = write(QStringLiteral("remove_plan"), planSubject(target.name),
                          describePlan(target), QString(),
                          [&](QSqlDatabase &db) -> Status {
-                             if (Status w = Sql::exec(
-                                     db, QStringLiteral("DELETE FROM cpa_plans WHERE id = ?"),
-                                     {plan.value()});
-                                 !w)
+                             if (Status w = RoundStore::removePlan(db, plan); !w)
                                  return w;
-                             return storePlanOrder(db, plans);
+                             return RoundStore::setPlanOrder(db, plans);
                          });
         !s)
         return s;
@@ -625,7 +587,7 @@ Status RoundDocument::restorePlan(const CpaPlan &plan, int position, const CpaRe
                              if (Status w = RoundStore::insertPlan(db, stored, at); !w)
                                  return w;
                              plans.insert(at, stored);
-                             if (Status w = storePlanOrder(db, plans); !w)
+                             if (Status w = RoundStore::setPlanOrder(db, plans); !w)
                                  return w;
                              return writeRecords(db, restored);
                          });
@@ -662,7 +624,7 @@ Result<CpaId> RoundDocument::addCpa(PlanId plan, const QString &name, const QStr
                 if (Status w = RoundStore::insertCpa(db, plan, cpa, int(target.cpas.size())); !w)
                     return w;
                 next.cpas.append(cpa);
-                return storeCpaOrder(db, next);
+                return RoundStore::setCpaOrder(db, next);
             });
         !s)
         return s.error();
@@ -685,18 +647,9 @@ Status RoundDocument::renameCpa(CpaId cpa, const QString &name)
         return {};
     if (const auto why = whyNotCpaName(plan, trimmed, cpa))
         return Error{*why};
-    if (Status s =
-            write(QStringLiteral("rename_cpa"), cpaSubject(plan, old), old, trimmed,
-                  [&](QSqlDatabase &db) {
-                      return Sql::exec(db, QStringLiteral("UPDATE cpas SET name = ? WHERE id = ?"),
-                                       {trimmed, cpa.value()});
-                  });
-        !s)
-        return s;
-    m_round.plans[p].cpas[c].name = trimmed;
-    emit plansChanged();
-    emit roundChanged();
-    return {};
+    Cpa updated = plan.cpas[c];
+    updated.name = trimmed;
+    return writeCpa(p, c, updated, QStringLiteral("rename_cpa"), old, trimmed);
 }
 
 Status RoundDocument::recolourCpa(CpaId cpa, const QString &colour)
@@ -712,15 +665,21 @@ Status RoundDocument::recolourCpa(CpaId cpa, const QString &colour)
     const QString old = plan.cpas[c].colour;
     if (lower == old)
         return {};
-    if (Status s = write(
-            QStringLiteral("recolour_cpa"), cpaSubject(plan, plan.cpas[c].name), old, lower,
-            [&](QSqlDatabase &db) {
-                return Sql::exec(db, QStringLiteral("UPDATE cpas SET colour = ? WHERE id = ?"),
-                                 {lower, cpa.value()});
-            });
+    Cpa updated = plan.cpas[c];
+    updated.colour = lower;
+    return writeCpa(p, c, updated, QStringLiteral("recolour_cpa"), old, lower);
+}
+
+Status RoundDocument::writeCpa(int plan, int index, const Cpa &updated, const QString &action,
+                               const QString &before, const QString &after)
+{
+    const CpaPlan &target = m_round.plans[plan];
+    if (Status s =
+            write(action, cpaSubject(target, target.cpas[index].name), before, after,
+                  [&](QSqlDatabase &db) { return RoundStore::updateCpa(db, updated, index); });
         !s)
         return s;
-    m_round.plans[p].cpas[c].colour = lower;
+    m_round.plans[plan].cpas[index] = updated;
     emit plansChanged();
     emit roundChanged();
     return {};
@@ -747,11 +706,9 @@ Status RoundDocument::removeCpa(CpaId cpa)
     if (Status s =
             write(QStringLiteral("remove_cpa"), cpaSubject(plan, target.name), before, QString(),
                   [&](QSqlDatabase &db) -> Status {
-                      if (Status w = Sql::exec(db, QStringLiteral("DELETE FROM cpas WHERE id = ?"),
-                                               {cpa.value()});
-                          !w)
+                      if (Status w = RoundStore::removeCpa(db, cpa); !w)
                           return w;
-                      return storeCpaOrder(db, next);
+                      return RoundStore::setCpaOrder(db, next);
                   });
         !s)
         return s;
@@ -1029,7 +986,7 @@ Result<AssignmentImportSummary> RoundDocument::importAssignment(const QString &p
                       if (Status w = RoundStore::insertPlan(db, next, int(plans.size())); !w)
                           return w;
                       plans.append(next);
-                      return storePlanOrder(db, plans);
+                      return RoundStore::setPlanOrder(db, plans);
                   });
         !s)
         return s.error();

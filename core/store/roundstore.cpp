@@ -202,6 +202,52 @@ Status setCpaMembers(QSqlDatabase &db, CpaId cpa, const QStringList &members)
     return {};
 }
 
+Status updateCpa(QSqlDatabase &db, const Cpa &cpa, int position)
+{
+    return Sql::exec(
+        db, QStringLiteral("UPDATE cpas SET name = ?, colour = ?, position = ? WHERE id = ?"),
+        {cpa.name, cpa.colour, position, cpa.id.value()});
+}
+
+Status removeCpa(QSqlDatabase &db, CpaId cpa)
+{
+    return Sql::exec(db, QStringLiteral("DELETE FROM cpas WHERE id = ?"), {cpa.value()});
+}
+
+Status renamePlan(QSqlDatabase &db, PlanId plan, const QString &name)
+{
+    return Sql::exec(db, QStringLiteral("UPDATE cpa_plans SET name = ? WHERE id = ?"),
+                     {name, plan.value()});
+}
+
+Status removePlan(QSqlDatabase &db, PlanId plan)
+{
+    return Sql::exec(db, QStringLiteral("DELETE FROM cpa_plans WHERE id = ?"), {plan.value()});
+}
+
+Status setPlanOrder(QSqlDatabase &db, const QList<CpaPlan> &plans)
+{
+    for (qsizetype i = 0; i < plans.size(); ++i) {
+        if (Status s =
+                Sql::exec(db, QStringLiteral("UPDATE cpa_plans SET position = ? WHERE id = ?"),
+                          {int(i), plans[i].id.value()});
+            !s)
+            return s;
+    }
+    return {};
+}
+
+Status setCpaOrder(QSqlDatabase &db, const CpaPlan &plan)
+{
+    for (qsizetype i = 0; i < plan.cpas.size(); ++i) {
+        if (Status s = Sql::exec(db, QStringLiteral("UPDATE cpas SET position = ? WHERE id = ?"),
+                                 {int(i), plan.cpas[i].id.value()});
+            !s)
+            return s;
+    }
+    return {};
+}
+
 Status setPlanSettings(QSqlDatabase &db, const CpaPlan &plan)
 {
     return Sql::exec(db,

@@ -55,6 +55,17 @@ Status insertPlan(QSqlDatabase &db, CpaPlan &plan, int position);
 Status insertCpa(QSqlDatabase &db, PlanId plan, Cpa &cpa, int position);
 /** Replaces the members of \a cpa by \a members, in that order. */
 Status setCpaMembers(QSqlDatabase &db, CpaId cpa, const QStringList &members);
+/** Stores the name, colour and \a position of \a cpa. */
+Status updateCpa(QSqlDatabase &db, const Cpa &cpa, int position);
+/** Deletes \a cpa; its members and stage 1 and 2 records go with it (cascade). */
+Status removeCpa(QSqlDatabase &db, CpaId cpa);
+Status renamePlan(QSqlDatabase &db, PlanId plan, const QString &name);
+/** Deletes \a plan with its CPAs and their records (cascade). */
+Status removePlan(QSqlDatabase &db, PlanId plan);
+/** Stores the order of \a plans as their positions. */
+Status setPlanOrder(QSqlDatabase &db, const QList<CpaPlan> &plans);
+/** Stores the order of \a plan's CPAs as their positions. */
+Status setCpaOrder(QSqlDatabase &db, const CpaPlan &plan);
 /** Stores \a plan's adjacency rule, balance indicator and minimum size. */
 Status setPlanSettings(QSqlDatabase &db, const CpaPlan &plan);
 /** Replaces the stored boundary file; an empty one removes it. */
