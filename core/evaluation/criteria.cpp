@@ -16,6 +16,51 @@ QString percent(double value)
 
 } // namespace
 
+QString criterionTypeKey(CriterionType type)
+{
+    switch (type) {
+    case CriterionType::Group:
+        return QStringLiteral("group");
+    case CriterionType::Quality:
+        return QStringLiteral("quality");
+    case CriterionType::PassFail:
+        return QStringLiteral("pass_fail");
+    case CriterionType::Price:
+        return QStringLiteral("price");
+    case CriterionType::SocialValue:
+        return QStringLiteral("social_value");
+    }
+    return {};
+}
+
+std::optional<CriterionType> criterionTypeFromKey(const QString &key)
+{
+    for (CriterionType t : {CriterionType::Group, CriterionType::Quality, CriterionType::PassFail,
+                            CriterionType::Price, CriterionType::SocialValue}) {
+        if (criterionTypeKey(t) == key)
+            return t;
+    }
+    return std::nullopt;
+}
+
+QString criterionTypeName(CriterionType type)
+{
+    const char *const context = "CoCommission::CriteriaTree";
+    switch (type) {
+    case CriterionType::Group:
+        return QCoreApplication::translate(context, "Group");
+    case CriterionType::Quality:
+        return QCoreApplication::translate(context, "Quality");
+    case CriterionType::PassFail:
+        return QCoreApplication::translate(context, "Pass or fail");
+    case CriterionType::Price:
+        return QCoreApplication::translate(context, "Price");
+    case CriterionType::SocialValue:
+        return QCoreApplication::translate(context, "Social value");
+    }
+    return {};
+}
+
 QStringList ScoringScale::sixLevelDescriptors()
 {
     return {tr("No response or unacceptable"),

@@ -21,6 +21,12 @@ enum class CriterionType {
     SocialValue, ///< scored by the panel on its scale, reported in its own sub-total
 };
 
+/** "group", "quality", "pass_fail", "price", "social_value": the names the CSV files use. */
+QString criterionTypeKey(CriterionType type);
+std::optional<CriterionType> criterionTypeFromKey(const QString &key);
+/** Translated, e.g. "Pass or fail". */
+QString criterionTypeName(CriterionType type);
+
 /**
  * The levels a panel scores a criterion on: 0 to maxScore, with a descriptor for each level
  * (descriptors[i] describes score i).

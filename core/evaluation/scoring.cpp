@@ -7,6 +7,29 @@
 
 namespace CoCommission {
 
+QString priceFormulaKey(PriceFormula formula)
+{
+    return formula == PriceFormula::Linear ? QStringLiteral("linear")
+                                           : QStringLiteral("lowest-ratio");
+}
+
+std::optional<PriceFormula> priceFormulaFromKey(const QString &key)
+{
+    if (key == QLatin1String("lowest-ratio"))
+        return PriceFormula::LowestRatio;
+    if (key == QLatin1String("linear"))
+        return PriceFormula::Linear;
+    return std::nullopt;
+}
+
+QString priceFormulaName(PriceFormula formula)
+{
+    const char *const context = "CoCommission::Evaluator";
+    return formula == PriceFormula::Linear
+               ? QCoreApplication::translate(context, "Linear between the lowest and highest price")
+               : QCoreApplication::translate(context, "Lowest price ÷ bid price");
+}
+
 namespace {
 
 // The lot's data in index form: bid b, leaf l. Pass/fail leaves hold 1 or 0, the price leaf

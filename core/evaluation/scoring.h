@@ -36,6 +36,12 @@ enum class PriceFormula {
     Linear,      ///< full marks at the lowest price, none at the highest; all equal: full marks
 };
 
+/** "lowest-ratio" or "linear": the names the command line uses. */
+QString priceFormulaKey(PriceFormula formula);
+std::optional<PriceFormula> priceFormulaFromKey(const QString &key);
+/** Translated, e.g. "Lowest price ÷ bid price". */
+QString priceFormulaName(PriceFormula formula);
+
 struct EvaluationOptions
 {
     PriceFormula priceFormula = PriceFormula::LowestRatio;

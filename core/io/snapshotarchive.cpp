@@ -1,5 +1,7 @@
 #include "core/io/snapshotarchive.h"
 
+#include "core/io/boostqt.h"
+#include "core/io/boosttender.h"
 #include "core/round/round.h"
 
 #include <QCoreApplication>
@@ -8,149 +10,20 @@
 #include <boost/archive/archive_exception.hpp>
 #include <boost/archive/text_iarchive.hpp>
 #include <boost/archive/text_oarchive.hpp>
-#include <boost/serialization/split_free.hpp>
 #include <boost/serialization/version.hpp>
 
 #include <sstream>
 #include <string>
 
-// Boost.Serialization lives in this file only: the domain headers stay free of it.
+// Boost.Serialization lives in core/io only: the domain headers stay free of it. The Qt types,
+// lists, ids and enumerations travel as core/io/boostqt.h encodes them.
 
 namespace {
 const std::string kMagic = "cocommission-round-snapshot";
-// No part of a round has anywhere near this many elements; a larger count is a damaged archive.
-constexpr std::size_t kMaxElements = 50'000'000;
-
-struct DamagedArchive
-{};
+using CoCommission::ArchiveIo::DamagedArchive;
 } // namespace
 
 namespace boost::serialization {
-
-template<class Archive>
-void save(Archive &ar, const QString &s, unsigned int)
-{
-    const std::string utf8 = s.toStdString();
-    ar << utf8;
-}
-template<class Archive>
-void load(Archive &ar, QString &s, unsigned int)
-{
-    std::string utf8;
-    ar >> utf8;
-    s = QString::fromStdString(utf8);
-}
-template<class Archive>
-void serialize(Archive &ar, QString &s, unsigned int version)
-{
-    split_free(ar, s, version);
-}
-
-template<class Archive>
-void save(Archive &ar, const QDateTime &t, unsigned int)
-{
-    const QString text = t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
-    ar << text;
-}
-template<class Archive>
-void load(Archive &ar, QDateTime &t, unsigned int)
-{
-    QString text;
-    ar >> text;
-    t = QDateTime::fromString(text, Qt::ISODateWithMs);
-}
-template<class Archive>
-void serialize(Archive &ar, QDateTime &t, unsigned int version)
-{
-    split_free(ar, t, version);
-}
-
-template<class Archive>
-void save(Archive &ar, const QByteArray &bytes, unsigned int)
-{
-    const std::string raw = bytes.toStdString();
-    ar << raw;
-}
-template<class Archive>
-void load(Archive &ar, QByteArray &bytes, unsigned int)
-{
-    std::string raw;
-    ar >> raw;
-    bytes = QByteArray(raw.data(), qsizetype(raw.size()));
-}
-template<class Archive>
-void serialize(Archive &ar, QByteArray &bytes, unsigned int version)
-{
-    split_free(ar, bytes, version);
-}
-
-// An optional number travels as a flag and the value (0 when absent).
-template<class Archive>
-void optionalField(Archive &ar, std::optional<double> &value)
-{
-    bool present = value.has_value();
-    double raw = value.value_or(0);
-    ar &present &raw;
-    value = present ? std::optional(raw) : std::nullopt;
-}
-
-template<class Archive, class T>
-void save(Archive &ar, const QList<T> &list, unsigned int)
-{
-    const std::size_t count = std::size_t(list.size());
-    ar << count;
-    for (const T &item : list)
-        ar << item;
-}
-template<class Archive, class T>
-void load(Archive &ar, QList<T> &list, unsigned int)
-{
-    std::size_t count = 0;
-    ar >> count;
-    if (count > kMaxElements)
-        throw DamagedArchive{};
-    list.clear();
-    for (std::size_t i = 0; i < count; ++i) {
-        T item;
-        ar >> item;
-        list.append(std::move(item));
-    }
-}
-template<class Archive, class T>
-void serialize(Archive &ar, QList<T> &list, unsigned int version)
-{
-    split_free(ar, list, version);
-}
-
-template<class Archive, class Tag>
-void save(Archive &ar, const CoCommission::TypedId<Tag> &id, unsigned int)
-{
-    const qint64 value = id.value();
-    ar << value;
-}
-template<class Archive, class Tag>
-void load(Archive &ar, CoCommission::TypedId<Tag> &id, unsigned int)
-{
-    qint64 value = 0;
-    ar >> value;
-    id = CoCommission::TypedId<Tag>(value);
-}
-template<class Archive, class Tag>
-void serialize(Archive &ar, CoCommission::TypedId<Tag> &id, unsigned int version)
-{
-    split_free(ar, id, version);
-}
-
-// Enumerations travel as ints, checked against their range on load.
-template<class Archive, class Enum>
-void enumField(Archive &ar, Enum &value, int first, int last)
-{
-    int raw = int(value);
-    ar &raw;
-    if (raw < first || raw > last)
-        throw DamagedArchive{};
-    value = Enum(raw);
-}
 
 template<class Archive>
 void serialize(Archive &ar, CoCommission::Authority &a, unsigned int)
@@ -256,6 +129,8 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
         enumField(ar, r.priorityMethod, 0, 1);
         ar &r.agreements &r.boundaries;
     }
+    if (version >= 5)
+        ar &r.uuid &r.tender;
 }
 
 } // namespace boost::serialization
@@ -265,7 +140,7 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
 // NeedsDataset 1: provenance, dimensions and measures of imported data.
 // CpaPlan 1: adjacency rule, balance indicator and minimum size.
 // PartnerRankingRecord 1: points for the points method.
-BOOST_CLASS_VERSION(CoCommission::Round, 4)
+BOOST_CLASS_VERSION(CoCommission::Round, 5)
 BOOST_CLASS_VERSION(CoCommission::NeedsDataset, 1)
 BOOST_CLASS_VERSION(CoCommission::CpaPlan, 1)
 BOOST_CLASS_VERSION(CoCommission::PartnerRankingRecord, 1)

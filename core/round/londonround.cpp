@@ -154,6 +154,7 @@ Result<Round> demo()
                                   QDateTime()}); // no time: demo() gives the same round each call
     }
 
+    round->tender = demoTender(round->plans.first().cpas.first());
     round->stage(StageId::Needs).status = StageStatus::InProgress;
     return round;
 }

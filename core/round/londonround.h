@@ -21,5 +21,12 @@ Result<Round> blank(const QString &title);
  */
 Result<Round> demo();
 
+/**
+ * The demo round's illustrative tender for \a lot: the default criteria, three bids with
+ * supply chains and integration evidence, a panel of three (one declared conflict), their
+ * scores, bids opened and moderation open with one bid agreed. Every name is invented.
+ */
+Tender demoTender(const Cpa &lot);
+
 } // namespace LondonRound
 } // namespace CoCommission

@@ -6,6 +6,7 @@
 #include "core/round/rankingmethod.h"
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
+#include "core/round/tender.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -213,6 +214,7 @@ struct StageState
  */
 struct Round
 {
+    QString uuid; ///< the round's identity, made when the file is created; packs carry it
     QString title;
     QString programme;
     DevolutionModel model = DevolutionModel::CoCommissioning;
@@ -231,6 +233,7 @@ struct Round
     RankingMethod priorityMethod = RankingMethod::Borda;
     QList<LabourMarketAgreement> agreements;
     BoundaryFile boundaries;
+    Tender tender; ///< stage 5
 
     bool operator==(const Round &) const = default;
 

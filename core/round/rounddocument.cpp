@@ -235,6 +235,9 @@ Status RoundDocument::adoptPlan(PlanId plan, const QString &reason)
     const CpaPlan *current = m_round.adoptedPlan();
     if (current && current->id == plan)
         return {};
+    if (!m_round.tender.bids.isEmpty())
+        return fail(tr("Bids have been received for the lots of the adopted plan: another plan "
+                       "cannot be adopted now."));
     const bool prioritiesSigned =
         m_round.stage(StageId::Priorities).status == StageStatus::SignedOff;
     if (prioritiesSigned && reason.trimmed().isEmpty())

@@ -215,6 +215,80 @@ public:
     Status setBoundaries(const BoundaryFile &boundaries);
     // --- end of CPA plans ------------------------------------------------------------------
 
+    // --- Stage 5: the tender and its evaluation -------------------------------------------
+    // Defined in rounddocument_tender.cpp. Every edit signals tenderChanged() and then
+    // roundChanged(). Nothing changes once stage 5 is ready for sign-off or signed off.
+
+    /** Why the tender cannot change now (stage 5 frozen, or read-only), or an empty string. */
+    QString whyTenderFrozen() const;
+    /**
+     * Replaces the criteria (validated as a CriteriaTree; empty clears them) with the price
+     * formula and abnormally-low threshold. Once bids are opened a \a reason is required and
+     * the change is recorded in Tender::criteriaChanges, which every report shows.
+     */
+    Status setCriteria(const QList<Criterion> &criteria, PriceFormula formula,
+                       double abnormallyLowPercent, const QString &reason = {});
+    /**
+     * Opens the bids at \a at (now when invalid): the criteria lock. nullopt closes them again,
+     * allowed only while no score is recorded (the undo of opening).
+     */
+    Status setBidsOpened(const std::optional<QDateTime> &at);
+    /**
+     * Adds (\a position -1: last) or replaces the bid with bid.id. Its lot must be a CPA of the
+     * adopted plan, its price above zero, its bidder named, its subcontractors named and its
+     * integration services known. Refused once moderation is open.
+     */
+    Status setBid(const TenderBid &bid, int position = -1);
+    /** Removes a bid; refused while scores or consensus are recorded for it. */
+    Status removeBid(const QString &bidId);
+    /** Adds or replaces the panel member with assessor.name. Refused once moderation is open. */
+    Status setAssessor(const Assessor &assessor, int position = -1);
+    /** Removes an assessor; refused while they have scores or declarations. */
+    Status removeAssessor(const QString &name);
+    /**
+     * Records an assessor's declaration about a bidder (replacing an earlier one); nullopt
+     * with \a assessor and \a bidder removes it, refused once that assessor scored the bidder.
+     */
+    Status setConflict(const QString &assessor, const QString &bidder,
+                       const std::optional<ConflictDeclaration> &declaration);
+    /**
+     * Records (nullopt: withdraws) an assessor's score. Refused unless bids are open and
+     * moderation is not, the assessor declared no conflict for the bid's bidder, the criterion
+     * is a scored leaf (not price), the score is on its scale and the comment is not empty.
+     */
+    Status setScore(const QString &assessor, const QString &bidId, const QString &criterionId,
+                    const std::optional<IndividualScore> &score);
+    /** Records many scores in one transaction, checked as setScore(); all or nothing. */
+    Status setScores(const QList<IndividualScore> &scores);
+    /**
+     * Opens moderation at \a at (now when invalid): individual scores lock and become visible.
+     * nullopt closes it again, allowed only while no consensus is recorded.
+     */
+    Status setModerationOpened(const std::optional<QDateTime> &at);
+    /**
+     * Records (nullopt: removes) the consensus for a bid and criterion. Refused unless
+     * moderation is open, the lot's award is unsigned, the score is on the scale and a
+     * rationale is given.
+     */
+    Status setConsensus(const QString &bidId, const QString &criterionId,
+                        const std::optional<ModeratedScore> &consensus);
+    /**
+     * Replaces the whole tender (criteria, bids, panel, declarations, scores, consensus) with
+     * \a tender in one transaction; award signatures and criteria changes already recorded are
+     * kept. What a CSV import and its undo use. Checked as the single edits are.
+     */
+    Status replaceTender(const Tender &tender);
+    /**
+     * Records \a party's signature on the award recommendation for \a lot: every scored leaf
+     * of every bid of the lot must have an agreed consensus and the lot a sole winner. Final: not
+     * an undo step.
+     */
+    Status signAward(CpaId lot, const QString &party, const QString &name, const QString &role,
+                     const QString &rationale);
+    /** The parties that must sign the award for \a lot: DWP and its partnerships. */
+    QStringList awardParties(CpaId lot) const;
+    // --- end of stage 5 ---------------------------------------------------------------------
+
     /**
      * Records \a party's signature on \a stage with a snapshot of the round as signed. When the
      * last required party signs, the stage becomes signed off. A signature is final: it is not
@@ -247,6 +321,8 @@ signals:
     void plansChanged();
     /** The imported boundaries changed or were removed (the CPA editor). */
     void boundariesChanged();
+    /** Stage 5: criteria, bids, panel, declarations, scores, consensus or the award changed. */
+    void tenderChanged();
     /** After any change to round(), following the specific signal. */
     void roundChanged();
     /** A change could not be written; nothing was changed. */

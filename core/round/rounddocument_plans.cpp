@@ -377,6 +377,27 @@ QHash<CpaId, QStringList> planMembers(const CpaPlan &plan)
     return members;
 }
 
+/**
+ * Why \a after (CPA id -> members) cannot replace the members of \a current: a CPA of the
+ * adopted plan that has bids is a lot of the tender, and a lot's area does not change.
+ */
+std::optional<QString> whyLotsChange(const Round &round, const CpaPlan &current,
+                                     const QHash<CpaId, QStringList> &after)
+{
+    if (!current.adopted)
+        return std::nullopt;
+    for (const Cpa &cpa : current.cpas) {
+        if (round.tender.bidsFor(cpa.id).isEmpty())
+            continue;
+        const auto it = after.constFind(cpa.id);
+        if (it == after.cend() || *it != cpa.members)
+            return trPlans("Bids have been received for %1: it is a lot of the tender, so it "
+                           "keeps its authorities. Duplicate the plan to try another division.")
+                .arg(cpa.name);
+    }
+    return std::nullopt;
+}
+
 QHash<CpaId, QStringList> membersAfterAssigning(const Round &round, const CpaPlan &plan,
                                                 const QStringList &codes, CpaId target)
 {
@@ -695,6 +716,8 @@ Status RoundDocument::removeCpa(CpaId cpa)
     const Cpa &target = plan.cpas[c];
     CpaPlan next = plan;
     next.cpas.removeAt(c);
+    if (const auto why = whyLotsChange(m_round, plan, planMembers(next)))
+        return Error{*why};
     const CpaRecords records = cpaRecords(m_round, {cpa});
     QString before = describeCpas({target});
     if (!records.isEmpty())
@@ -749,6 +772,8 @@ Status RoundDocument::assignAuthorities(PlanId plan, const QStringList &codes, C
     const QHash<CpaId, QStringList> after = membersAfterAssigning(m_round, current, codes, target);
     if (after == planMembers(current))
         return {};
+    if (const auto why = whyLotsChange(m_round, current, after))
+        return Error{*why};
     QStringList before;
     QStringList moved;
     for (const Authority &a : m_round.authorities) {
@@ -801,6 +826,11 @@ Status RoundDocument::setPlanMembers(PlanId plan, const QHash<CpaId, QStringList
                 tr("The plan \"%1\" has no CPA %2.").arg(current.name).arg(it.key().value())};
     }
     if (const auto why = whyNotMembers(m_round, current, members))
+        return Error{*why};
+    QHash<CpaId, QStringList> after = planMembers(current);
+    for (auto it = members.cbegin(); it != members.cend(); ++it)
+        after.insert(it.key(), it.value());
+    if (const auto why = whyLotsChange(m_round, current, after))
         return Error{*why};
     CpaPlan next = current;
     QList<Cpa> changedBefore;
@@ -894,6 +924,8 @@ Status RoundDocument::setPlanContents(const CpaPlan &plan, const CpaRecords &rec
         return Error{*why};
     if (next == current)
         return {};
+    if (const auto why = whyLotsChange(m_round, current, planMembers(next)))
+        return Error{*why};
     QSet<CpaId> restoredIds = cpaIds(next.cpas);
     restoredIds.subtract(cpaIds(current.cpas));
     restoredIds.remove(CpaId());

@@ -1,5 +1,6 @@
 #include "core/round/stagerules.h"
 
+#include "core/evaluation/tenderevaluation.h"
 #include "core/round/round.h"
 
 #include <QSet>
@@ -92,9 +93,33 @@ QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
         result.append(
             {tr("A provider register with no unmet specialist gaps (not built yet)"), false});
         break;
-    case StageId::Selection:
-        result.append({tr("Lots, bids and moderated panel scores (not built yet)"), false});
+    case StageId::Selection: {
+        const Tender &tender = round.tender;
+        result.append(
+            {tr("Published award criteria, the weights at every level summing to 100"),
+             !tender.criteria.isEmpty() && bool(CriteriaTree::fromList(tender.criteria))});
+        const TenderStatus status = tenderStatus(round);
+        const bool everyLot =
+            !status.lots.isEmpty() && std::all_of(status.lots.begin(), status.lots.end(),
+                                                  [](const LotProgress &l) { return l.bids > 0; });
+        result.append(
+            {tr("At least one bid for every lot (each CPA of the adopted plan)"), everyLot});
+        result.append(
+            {tr("Every score of every bid agreed at moderation, with its rationale"),
+             everyLot && std::all_of(status.lots.begin(), status.lots.end(),
+                                     [](const LotProgress &l) { return l.allAgreed(); })});
+        const bool signedAll =
+            everyLot &&
+            std::all_of(status.lots.begin(), status.lots.end(), [&](const LotProgress &l) {
+                const Cpa *cpa = round.adoptedCpa(l.lot);
+                const QList<AwardSignature> signatures = tender.signaturesFor(l.lot);
+                return cpa && signatures.size() == round.priorityPartners(*cpa).size();
+            });
+        result.append({tr("The award recommendation for every lot signed by DWP and the "
+                          "lot's partnership(s)"),
+                       signedAll});
         break;
+    }
     case StageId::Monitoring:
         result.append({tr("A programme board and performance returns (not built yet)"), false});
         break;

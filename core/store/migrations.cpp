@@ -181,6 +181,58 @@ Status addPlansAndAgreements(QSqlDatabase &db)
     return {};
 }
 
+// Version 5: stage 5, the tender: award criteria, bids with their supply chains and local
+// integration evidence, the assessment panel, declarations of interest, individual and
+// moderated scores, criteria changes made after bids were opened, and award signatures. The
+// round gains a stable identity (meta "round_uuid") that assessor packs carry. Bids and award
+// signatures refer to CPAs without a cascade: a CPA with bids cannot be deleted.
+Status addTender(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "CREATE TABLE criteria ("
+        " id TEXT PRIMARY KEY, parent_id TEXT NOT NULL, name TEXT NOT NULL,"
+        " weight REAL NOT NULL, type TEXT NOT NULL, max_score INTEGER NOT NULL,"
+        " descriptors TEXT NOT NULL, position INTEGER NOT NULL)",
+        "CREATE TABLE criteria_changes ("
+        " id INTEGER PRIMARY KEY, changed_at TEXT NOT NULL, actor TEXT NOT NULL,"
+        " reason TEXT NOT NULL, summary TEXT NOT NULL)",
+        "CREATE TABLE bids ("
+        " id TEXT PRIMARY KEY, bidder TEXT NOT NULL, cpa_id INTEGER NOT NULL REFERENCES cpas(id),"
+        " price REAL NOT NULL, integration_plan TEXT NOT NULL, position INTEGER NOT NULL)",
+        "CREATE TABLE subcontractors ("
+        " bid_id TEXT NOT NULL REFERENCES bids(id) ON DELETE CASCADE,"
+        " position INTEGER NOT NULL, name TEXT NOT NULL, sector TEXT NOT NULL,"
+        " sme INTEGER NOT NULL, specialisms TEXT NOT NULL, PRIMARY KEY (bid_id, position))",
+        "CREATE TABLE integration_evidence ("
+        " bid_id TEXT NOT NULL REFERENCES bids(id) ON DELETE CASCADE,"
+        " position INTEGER NOT NULL, service TEXT NOT NULL, strength TEXT NOT NULL,"
+        " note TEXT NOT NULL, PRIMARY KEY (bid_id, position))",
+        "CREATE TABLE assessors ("
+        " name TEXT PRIMARY KEY, organisation TEXT NOT NULL, role TEXT NOT NULL,"
+        " position INTEGER NOT NULL)",
+        "CREATE TABLE conflict_declarations ("
+        " assessor TEXT NOT NULL, bidder TEXT NOT NULL, conflicted INTEGER NOT NULL,"
+        " note TEXT NOT NULL, declared_at TEXT NOT NULL, PRIMARY KEY (assessor, bidder))",
+        "CREATE TABLE individual_scores ("
+        " assessor TEXT NOT NULL, bid_id TEXT NOT NULL, criterion_id TEXT NOT NULL,"
+        " score REAL NOT NULL, comment TEXT NOT NULL, scored_at TEXT NOT NULL,"
+        " PRIMARY KEY (assessor, bid_id, criterion_id))",
+        "CREATE TABLE consensus_scores ("
+        " bid_id TEXT NOT NULL, criterion_id TEXT NOT NULL, score REAL NOT NULL,"
+        " rationale TEXT NOT NULL, agreed_at TEXT NOT NULL, PRIMARY KEY (bid_id, criterion_id))",
+        "CREATE TABLE award_signatures ("
+        " id INTEGER PRIMARY KEY, cpa_id INTEGER NOT NULL REFERENCES cpas(id),"
+        " party TEXT NOT NULL, name TEXT NOT NULL, role TEXT NOT NULL, rationale TEXT NOT NULL,"
+        " winner TEXT NOT NULL, signed_at TEXT NOT NULL, UNIQUE (cpa_id, party))",
+        "INSERT OR IGNORE INTO meta (key, value) VALUES ('round_uuid', lower(hex(randomblob(16))))",
+    };
+    for (const char *statement : statements) {
+        if (Status s = Sql::exec(db, QString::fromLatin1(statement)); !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
@@ -190,6 +242,7 @@ const QList<Migration> &schemaSteps()
         {2, QStringLiteral("labour-market data"), addLabourMarketData},
         {3, QStringLiteral("priorities"), addPriorities},
         {4, QStringLiteral("CPA plans and labour market agreements"), addPlansAndAgreements},
+        {5, QStringLiteral("the tender and its evaluation"), addTender},
     };
     return steps;
 }

@@ -1,8 +1,10 @@
 #include "core/store/roundstore.h"
 
 #include "core/store/sql.h"
+#include "core/store/tenderstore.h"
 
 #include <QCoreApplication>
+#include <QUuid>
 
 namespace CoCommission::RoundStore {
 
@@ -310,7 +312,11 @@ Status setPriorityMethod(QSqlDatabase &db, RankingMethod method)
 
 Status insertRound(QSqlDatabase &db, Round &round)
 {
-    Status s = setMeta(db, QStringLiteral("title"), round.title);
+    if (round.uuid.isEmpty())
+        round.uuid = QUuid::createUuid().toString(QUuid::Id128);
+    Status s = setMeta(db, QStringLiteral("round_uuid"), round.uuid);
+    if (s)
+        s = setMeta(db, QStringLiteral("title"), round.title);
     if (s)
         s = setMeta(db, QStringLiteral("programme"), round.programme);
     if (s)
@@ -396,7 +402,19 @@ Status insertRound(QSqlDatabase &db, Round &round)
         if (Status r = setPriorityMethod(db, round.priorityMethod); !r)
             return r;
     }
-    return setBoundaries(db, round.boundaries);
+    if (Status r = setBoundaries(db, round.boundaries); !r)
+        return r;
+    if (Status r = TenderStore::replace(db, round.tender); !r)
+        return r;
+    for (const CriteriaChange &change : round.tender.criteriaChanges) {
+        if (Status r = TenderStore::insertCriteriaChange(db, change); !r)
+            return r;
+    }
+    for (const AwardSignature &signature : round.tender.awardSignatures) {
+        if (Status r = TenderStore::insertAwardSignature(db, signature); !r)
+            return r;
+    }
+    return {};
 }
 
 Result<Round> load(QSqlDatabase &db)
@@ -411,6 +429,8 @@ Result<Round> load(QSqlDatabase &db)
         const QString value = q.value(1).toString();
         if (key == QLatin1String("title"))
             round.title = value;
+        else if (key == QLatin1String("round_uuid"))
+            round.uuid = value;
         else if (key == QLatin1String("programme"))
             round.programme = value;
         else if (key == QLatin1String("created_at"))
@@ -614,6 +634,10 @@ Result<Round> load(QSqlDatabase &db)
     if (q.next())
         round.boundaries = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                             fromTimestamp(q.value(3).toString()), q.value(4).toByteArray()};
+    Result<Tender> tender = TenderStore::load(db);
+    if (!tender)
+        return tender.error();
+    round.tender = std::move(*tender);
     return round;
 }
 

@@ -39,6 +39,7 @@ private:
 void TestCommands::init()
 {
     Round round = *LondonRound::demo();
+    round.tender = {}; // bids fix the adopted plan; these tests adopt another one
     CpaPlan alternative;
     alternative.name = QStringLiteral("One London CPA");
     alternative.cpas.append({CpaId(), QStringLiteral("London"), QStringLiteral("#1f6fb4"), {}});
