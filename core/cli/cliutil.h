@@ -62,5 +62,7 @@ int runIndicator(const QStringList &args, QTextStream &out, QTextStream &err);
 int runNeeds(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPriorities(const QStringList &args, QTextStream &out, QTextStream &err);
 int runCpa(const QStringList &args, QTextStream &out, QTextStream &err);
+int runPack(const QStringList &args, QTextStream &out, QTextStream &err);
+int runEvaluation(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace CoCommission::CommandLine

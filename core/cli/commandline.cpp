@@ -18,7 +18,9 @@ const QStringList kSubcommands = {QStringLiteral("new"),
                                   QStringLiteral("indicator"),
                                   QStringLiteral("needs"),
                                   QStringLiteral("priorities"),
-                                  QStringLiteral("cpa")};
+                                  QStringLiteral("cpa"),
+                                  QStringLiteral("pack"),
+                                  QStringLiteral("evaluation")};
 
 } // namespace
 
@@ -81,6 +83,19 @@ QString helpText()
               "  cpa suggest FILE.cocom --k N --indicator ID [--keep-partnerships]\n"
               "        [--adjacency legal|land] [--seconds S] [--json]\n"
               "                      propose contiguous, balanced plans\n"
+              "  pack export FILE.cocom --assessor NAME -o PACK.ccpack\n"
+              "                      write one assessor's pack: the bids, criteria and a\n"
+              "                      score sheet to score on another desktop\n"
+              "  pack import FILE.cocom RETURN\n"
+              "                      merge an assessor's returned declarations and scores\n"
+              "  evaluation import FILE.cocom --criteria CRITERIA.csv --bids BIDS.csv\n"
+              "        [--scores SCORES.csv]\n"
+              "                      replace the tender's criteria and bids (and scores)\n"
+              "                      with the CSV files; nothing changes if any is refused\n"
+              "  evaluation report FILE.cocom [--lot NAME]\n"
+              "        [--price-formula lowest-ratio|linear] [--json]\n"
+              "                      per lot the totals, ranks, eliminations, ties, margin\n"
+              "                      and how sensitive the award is to weights and scores\n"
               "\n"
               "Options:\n"
               "  -h, --help          show this help\n"
@@ -124,6 +139,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runPriorities(rest, out, err);
     if (command == QLatin1String("cpa"))
         return runCpa(rest, out, err);
+    if (command == QLatin1String("pack"))
+        return runPack(rest, out, err);
+    if (command == QLatin1String("evaluation"))
+        return runEvaluation(rest, out, err);
     if (command == QLatin1String("import-boundaries"))
         return runCpa(arguments, out, err); // runCpa() takes it as its verb
     return runVerify(rest, out, err);
