@@ -149,8 +149,10 @@ Result<Evaluation> evaluateTender(const Round &round, std::optional<PriceFormula
         bids << Bid{b.id, b.bidder, cpa->name, b.price};
     }
 
+    const QList<ModerationRow> rows = moderationRows(tender, *tree);
     QList<ConsensusScore> scores;
-    for (const ModerationRow &row : moderationRows(tender, *tree)) {
+    scores.reserve(rows.size());
+    for (const ModerationRow &row : rows) {
         const std::optional<double> value = row.value();
         if (!value)
             return Error{tr("Bid %1 has no score for criterion %2 yet.")
