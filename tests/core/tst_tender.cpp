@@ -31,6 +31,7 @@ private slots:
     void lotsStayWhileBidsExist();
     void commandsUndoAndRedo();
     void replaceTenderIsAllOrNothing();
+    void illustrativeTenderIsReplacedWholeAndComesBack();
 
 private:
     /** An opened tender on the demo's first lot without scores: two bids, two assessors. */
@@ -156,8 +157,7 @@ void TestTender::scoringNeedsADeclarationAndNoConflict()
     };
     Status st = score(QStringLiteral("Ann"), QStringLiteral("X1"));
     QVERIFY(!st);
-    QVERIFY2(st.errorMessage().contains("before scoring"),
-             qPrintable(st.errorMessage()));
+    QVERIFY2(st.errorMessage().contains("before scoring"), qPrintable(st.errorMessage()));
 
     QVERIFY(m_document->setConflict(QStringLiteral("Ann"), QStringLiteral("Alpha"),
                                     ConflictDeclaration{{}, {}, false, {}, {}}));
@@ -428,6 +428,34 @@ void TestTender::replaceTenderIsAllOrNothing()
     auto reopened = RoundDocument::open(path());
     QVERIFY(reopened);
     QCOMPARE((*reopened)->round().tender, before);
+}
+
+void TestTender::illustrativeTenderIsReplacedWholeAndComesBack()
+{
+    // The demo's invented tender has open bids; real files replace it, criteria included, and
+    // an undo puts it back. A real tender with open bids keeps its criteria.
+    const Tender demo = m_document->round().tender;
+    QVERIFY(demo.illustrative && demo.bidsOpened());
+    Tender real;
+    real.criteria = {
+        {QStringLiteral("q"),
+         {},
+         QStringLiteral("Quality"),
+         80,
+         CriterionType::Quality,
+         ScoringScale::zeroToFive()},
+        {QStringLiteral("p"), {}, QStringLiteral("Price"), 20, CriterionType::Price, {}}};
+    real.bids = {{QStringLiteral("R1"), QStringLiteral("Real Ltd"), m_lot, 500, {}, {}, {}}};
+    real.bidsOpenedAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(Commands::replaceTender(m_document.get(), real, QStringLiteral("Import")));
+    QCOMPARE(m_document->round().tender.criteria, real.criteria);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->round().tender, demo);
+    m_document->undoStack()->redo();
+    Tender changed = m_document->round().tender;
+    changed.criteria[0].weightPercent = 70;
+    changed.criteria[1].weightPercent = 30;
+    QVERIFY(!m_document->replaceTender(changed));
 }
 
 QTEST_GUILESS_MAIN(TestTender)
