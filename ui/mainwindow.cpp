@@ -11,6 +11,7 @@
 #include "ui/needsview.h"
 #include "ui/noticebox.h"
 #include "ui/overviewpage.h"
+#include "ui/selection/packwindow.h"
 #include "ui/settings.h"
 #include "ui/stagelistdelegate.h"
 #include "ui/stagepage.h"
@@ -241,6 +242,12 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addAction(m_demoAction);
+    // An assessor scores a pack on their own desktop, with no round open.
+    QAction *openPack = file->addAction(tr("Open assessor &pack…"));
+    openPack->setObjectName(QStringLiteral("openPackAction"));
+    openPack->setStatusTip(tr("Score the bids of a pack sent to you as an assessor"));
+    connect(openPack, &QAction::triggered, this,
+            [this] { PackWindow::openFile(m_dialogs, this, startDirectory()); });
     file->addSeparator();
     file->addAction(m_importNomisAction);
     file->addAction(m_importLookupAction);

@@ -8,6 +8,7 @@
 #include "ui/needs/agreementview.h"
 #include "ui/needsview.h"
 #include "ui/priorities/prioritiesview.h"
+#include "ui/selection/selectionview.h"
 #include "ui/statusicon.h"
 #include "ui/uiutil.h"
 
@@ -180,6 +181,13 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *prioritiesLayout = new QVBoxLayout(m_prioritiesBox);
     prioritiesLayout->addWidget(m_prioritiesView);
 
+    // The bid evaluation, on the selection stage only.
+    m_selectionBox = new QGroupBox(tr("Selecting the provider"), content);
+    m_selectionBox->setObjectName(QStringLiteral("selectionBox"));
+    m_selectionView = new SelectionView(m_edits, m_dialogs, m_selectionBox);
+    auto *selectionLayout = new QVBoxLayout(m_selectionBox);
+    selectionLayout->addWidget(m_selectionView);
+
     layout->addWidget(m_heading);
     layout->addLayout(statusRow);
     layout->addWidget(needsBox);
@@ -188,6 +196,7 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     layout->addWidget(m_indicatorsBox);
     layout->addWidget(m_agreementsBox);
     layout->addWidget(m_prioritiesBox);
+    layout->addWidget(m_selectionBox);
     layout->addStretch(1);
 
     connect(m_startButton, &QPushButton::clicked, this,
@@ -211,6 +220,7 @@ void StagePage::setDocument(RoundDocument *document)
     m_needsView->setDocument(document);
     m_agreementView->setDocument(document);
     m_prioritiesView->setDocument(document);
+    m_selectionView->setDocument(document);
     refresh();
     refreshIndicatorsBox();
 }
@@ -401,6 +411,7 @@ void StagePage::refreshIndicatorsBox()
     m_indicatorsBox->setVisible(m_document && m_stage == StageId::Needs);
     m_agreementsBox->setVisible(m_document && m_stage == StageId::Needs);
     m_prioritiesBox->setVisible(m_document && m_stage == StageId::Priorities);
+    m_selectionBox->setVisible(m_document && m_stage == StageId::Selection);
 }
 
 void StagePage::changeStatus(StageStatus status)

@@ -19,13 +19,15 @@ class AgreementView;
 class NeedsView;
 class PrioritiesView;
 class RoundDocument;
+class SelectionView;
 
 /**
  * One stage of the round: where it stands, what it still needs (met requirements ticked, then
  * the signatures), the status actions and sign-off, the sign-offs recorded, and a plain "not
  * built yet" box. The needs stage also shows the round's labour-market indicators (NeedsView)
  * and the Local Labour Market Agreements (AgreementView),
- * the priorities stage its working screen (PrioritiesView).
+ * the priorities stage its working screen (PrioritiesView), the selection stage its bid
+ * evaluation (SelectionView).
  *
  * Each action button is enabled exactly when StageRules allows the change; when it is not, its
  * tooltip (and the line under the buttons) gives the reason.
@@ -51,6 +53,7 @@ public:
     NeedsView *needsView() const { return m_needsView; }
     AgreementView *agreementView() const { return m_agreementView; }
     PrioritiesView *prioritiesView() const { return m_prioritiesView; }
+    SelectionView *selectionView() const { return m_selectionView; }
 
 private:
     void refresh();
@@ -86,6 +89,8 @@ private:
     AgreementView *m_agreementView;
     QGroupBox *m_prioritiesBox;
     PrioritiesView *m_prioritiesView;
+    QGroupBox *m_selectionBox;
+    SelectionView *m_selectionView;
 };
 
 } // namespace CoCommission

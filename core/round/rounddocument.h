@@ -285,6 +285,12 @@ public:
      */
     Status signAward(CpaId lot, const QString &party, const QString &name, const QString &role,
                      const QString &rationale);
+    /**
+     * The bid \a party would sign for as the winner of \a lot, or why it cannot sign now (not a
+     * party of the lot, signed already, a consensus not agreed, no sole winner, the winner
+     * changed since the first signature, the tender frozen). What signAward() checks.
+     */
+    Result<QString> awardWinner(CpaId lot, const QString &party) const;
     /** The parties that must sign the award for \a lot: DWP and its partnerships. */
     QStringList awardParties(CpaId lot) const;
     // --- end of stage 5 ---------------------------------------------------------------------

@@ -242,6 +242,24 @@ QString describeCriteriaChange(const Tender &before, const Tender &after)
     return parts.join(QStringLiteral("; "));
 }
 
+/**
+ * Puts \a stored in place of the element of \a list that \a matches (appending it when none
+ * does), or with nullopt removes that element: how a keyed record is kept in the round value.
+ */
+template<class T, class Pred>
+void putRecord(QList<T> &list, Pred matches, const std::optional<T> &stored)
+{
+    const auto it = std::find_if(list.begin(), list.end(), matches);
+    if (!stored) {
+        if (it != list.end())
+            list.erase(it);
+    } else if (it != list.end()) {
+        *it = *stored;
+    } else {
+        list.append(*stored);
+    }
+}
+
 QString describeScore(const IndividualScore &s)
 {
     return QStringLiteral("%1: %2").arg(number(s.score), s.comment);
@@ -538,16 +556,10 @@ Status RoundDocument::setConflict(const QString &assessor, const QString &bidder
                          });
         !s)
         return s;
-    const auto it =
-        std::find_if(t.conflicts.begin(), t.conflicts.end(), [&](const ConflictDeclaration &c) {
-            return c.assessor == assessor && c.bidder == bidder;
-        });
-    if (!stored)
-        t.conflicts.erase(it);
-    else if (it != t.conflicts.end())
-        *it = *stored;
-    else
-        t.conflicts.append(*stored);
+    putRecord(
+        t.conflicts,
+        [&](const ConflictDeclaration &c) { return c.assessor == assessor && c.bidder == bidder; },
+        stored);
     emit tenderChanged();
     emit roundChanged();
     return {};
@@ -634,15 +646,13 @@ Status RoundDocument::setScores(const QList<IndividualScore> &scores)
         !s)
         return s;
     for (const IndividualScore &s : stored) {
-        const auto it =
-            std::find_if(t.scores.begin(), t.scores.end(), [&](const IndividualScore &o) {
+        putRecord(
+            t.scores,
+            [&](const IndividualScore &o) {
                 return o.assessor == s.assessor && o.bidId == s.bidId &&
                        o.criterionId == s.criterionId;
-            });
-        if (it != t.scores.end())
-            *it = s;
-        else
-            t.scores.append(s);
+            },
+            std::optional<IndividualScore>(s));
     }
     emit tenderChanged();
     emit roundChanged();
@@ -720,16 +730,10 @@ Status RoundDocument::setConsensus(const QString &bidId, const QString &criterio
                          });
         !s)
         return s;
-    const auto it =
-        std::find_if(t.consensus.begin(), t.consensus.end(), [&](const ModeratedScore &m) {
-            return m.bidId == bidId && m.criterionId == criterionId;
-        });
-    if (!stored)
-        t.consensus.erase(it);
-    else if (it != t.consensus.end())
-        *it = *stored;
-    else
-        t.consensus.append(*stored);
+    putRecord(
+        t.consensus,
+        [&](const ModeratedScore &m) { return m.bidId == bidId && m.criterionId == criterionId; },
+        stored);
     emit tenderChanged();
     emit roundChanged();
     return {};
@@ -827,45 +831,54 @@ Status RoundDocument::replaceTender(const Tender &tender)
     return {};
 }
 
-Status RoundDocument::signAward(CpaId lot, const QString &party, const QString &name,
-                                const QString &role, const QString &rationale)
+Result<QString> RoundDocument::awardWinner(CpaId lot, const QString &party) const
 {
     if (const QString why = whyTenderFrozen(); !why.isEmpty())
-        return fail(why);
+        return Error{why};
     const Cpa *cpa = m_round.adoptedCpa(lot);
     if (!cpa)
-        return fail(tr("Lot %1 is not a CPA of the adopted plan.").arg(lot.value()));
+        return Error{tr("Lot %1 is not a CPA of the adopted plan.").arg(lot.value())};
     const QStringList parties = awardParties(lot);
     if (!parties.contains(party))
-        return fail(tr("The award for %1 is signed by %2; not by \"%3\".")
-                        .arg(cpa->name, parties.join(QStringLiteral(", ")), party));
+        return Error{tr("The award for %1 is signed by %2; not by \"%3\".")
+                         .arg(cpa->name, parties.join(QStringLiteral(", ")), party)};
     const QList<AwardSignature> signatures = m_round.tender.signaturesFor(lot);
     if (std::any_of(signatures.begin(), signatures.end(),
                     [&](const AwardSignature &a) { return a.party == party; }))
-        return fail(tr("%1 has already signed the award for %2.").arg(party, cpa->name));
-    if (name.trimmed().isEmpty() || rationale.trimmed().isEmpty())
-        return fail(tr("A signature needs the signatory's name and the reason for the award."));
+        return Error{tr("%1 has already signed the award for %2.").arg(party, cpa->name)};
     const TenderStatus status = tenderStatus(m_round);
     const LotProgress *progress = status.lot(lot);
     if (!progress || !progress->allAgreed())
-        return fail(tr("Every score of every bid for %1 needs an agreed consensus before the "
-                       "award is signed.")
-                        .arg(cpa->name));
+        return Error{tr("Every score of every bid for %1 needs an agreed consensus before the "
+                        "award is signed.")
+                         .arg(cpa->name)};
     const Result<Evaluation> evaluation = evaluateTender(m_round);
     if (!evaluation)
-        return fail(evaluation.errorMessage());
+        return evaluation.error();
     const LotResult *result = evaluation->lot(cpa->name);
     if (!result || !result->winner)
-        return fail(tr("%1 has no sole winner: the award cannot be signed.").arg(cpa->name));
+        return Error{tr("%1 has no sole winner: the award cannot be signed.").arg(cpa->name)};
     if (!signatures.isEmpty() && signatures.first().winner != *result->winner)
-        return fail(tr("The winner has changed since %1 signed; the award cannot be co-signed.")
-                        .arg(signatures.first().party));
+        return Error{tr("The winner has changed since %1 signed; the award cannot be co-signed.")
+                         .arg(signatures.first().party)};
+    return *result->winner;
+}
+
+Status RoundDocument::signAward(CpaId lot, const QString &party, const QString &name,
+                                const QString &role, const QString &rationale)
+{
+    const Result<QString> winner = awardWinner(lot, party);
+    if (!winner)
+        return fail(winner.errorMessage());
+    if (name.trimmed().isEmpty() || rationale.trimmed().isEmpty())
+        return fail(tr("A signature needs the signatory's name and the reason for the award."));
+    const Cpa *cpa = m_round.adoptedCpa(lot);
     const AwardSignature signature{lot,
                                    party,
                                    name.trimmed(),
                                    role.trimmed(),
                                    rationale.trimmed(),
-                                   *result->winner,
+                                   *winner,
                                    QDateTime::currentDateTimeUtc()};
     if (Status s = write(
             QStringLiteral("sign_award"), QStringLiteral("award:%1").arg(cpa->name), QString(),

@@ -209,14 +209,14 @@ QString StageRules::notBuiltYet(StageId stage)
     switch (stage) {
     case StageId::Needs:
     case StageId::Priorities:
+    case StageId::Selection:
         return {};
     case StageId::Design:
         return tr("Minimum service standards, eligibility, the payment model and the financial "
                   "model are not built yet.");
     case StageId::Supply:
         return tr("The provider register, market engagement and supply gaps are not built yet.");
-    case StageId::Selection:
-        return tr("Lots, bids, criteria, panel scoring and moderation are not built yet.");
+
     case StageId::Monitoring:
         return tr("The programme board, contract profiles and performance returns are not built "
                   "yet.");
