@@ -106,14 +106,13 @@ Computed computeLot(const LotData &data)
     c.eliminated.resize(nBids, false);
 
     QList<BidResult> results(nBids);
-    double lowest = 0, highest = 0, sum = 0;
+    double lowest = 0, highest = 0;
     bool anyRanked = false;
     for (qsizetype b = 0; b < nBids; ++b) {
         BidResult &r = results[b];
         r.bidId = data.bids[b].id;
         r.bidder = data.bids[b].bidder;
         r.price = data.bids[b].price;
-        sum += r.price;
         for (qsizetype l = 0; l < nLeaves; ++l) {
             const Criterion &leaf = tree.criterion(data.leaves[l]);
             if (leaf.type == CriterionType::PassFail && data.scores[b][l] < 0.5)
@@ -133,10 +132,14 @@ Computed computeLot(const LotData &data)
             anyRanked = true;
         }
     }
-    const double mean = nBids > 0 ? sum / double(nBids) : 0;
+    QList<double> prices;
+    prices.reserve(nBids);
+    for (const BidResult &r : std::as_const(results))
+        prices << r.price;
+    const QList<bool> low = Evaluator::abnormallyLow(prices, data.options.abnormallyLowPercent);
     for (qsizetype b = 0; b < nBids; ++b) {
         BidResult &r = results[b];
-        r.abnormallyLow = r.price < mean * (1.0 - data.options.abnormallyLowPercent / 100.0);
+        r.abnormallyLow = low[b];
         for (qsizetype l = 0; l < nLeaves; ++l) {
             const Criterion &leaf = tree.criterion(data.leaves[l]);
             double f = 0;
@@ -422,6 +425,19 @@ Result<Evaluation> Evaluator::evaluate(const CriteriaTree &tree, const QList<Bid
         evaluation.lots << c.result;
     }
     return evaluation;
+}
+
+QList<bool> Evaluator::abnormallyLow(const QList<double> &prices, double percent)
+{
+    double sum = 0;
+    for (double price : prices)
+        sum += price;
+    const double mean = prices.isEmpty() ? 0 : sum / double(prices.size());
+    QList<bool> low;
+    low.reserve(prices.size());
+    for (double price : prices)
+        low << (price < mean * (1.0 - percent / 100.0));
+    return low;
 }
 
 } // namespace CoCommission

@@ -146,6 +146,12 @@ public:
                                        const QList<ConsensusScore> &scores,
                                        const EvaluationOptions &options = {});
 
+    /**
+     * Which of one lot's \a prices are abnormally low: more than \a percent below their mean.
+     * Known from the prices alone, so the flag can be raised when the bids are opened.
+     */
+    static QList<bool> abnormallyLow(const QList<double> &prices, double percent);
+
     /** Marks the price fraction gives: \a price against the lowest and highest in play, 0-1. */
     static double priceFraction(double price, double lowest, double highest, PriceFormula formula);
 };

@@ -13,6 +13,7 @@ class TestEvaluation : public QObject
     Q_OBJECT
 
 private slots:
+    void abnormallyLowFromPricesAlone();
     void scales();
     void effectiveWeights();
     void defaultTemplate();
@@ -604,6 +605,15 @@ void TestEvaluation::smallestScoreChangeMatchesSweep()
         QVERIFY2(winnerOf(c.tree, c.bids, moved) != lot.winner, qPrintable(where));
     }
     QVERIFY(found >= 4);
+}
+
+void TestEvaluation::abnormallyLowFromPricesAlone()
+{
+    // Mean 90: 20% below is 72, so 70 is flagged and 72 itself is not.
+    QCOMPARE(Evaluator::abnormallyLow({100, 100, 70}, 20), (QList<bool>{false, false, true}));
+    QCOMPARE(Evaluator::abnormallyLow({100, 98, 72}, 20), (QList<bool>{false, false, false}));
+    QCOMPARE(Evaluator::abnormallyLow({100, 100, 70}, 30), (QList<bool>{false, false, false}));
+    QVERIFY(Evaluator::abnormallyLow({}, 20).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestEvaluation)

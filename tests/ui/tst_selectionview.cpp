@@ -559,7 +559,7 @@ void TestSelectionView::bidsOfTheLotAreListedWithCoresFlags()
     QCOMPARE(flagOf(table, "B3"), QStringLiteral("No"));
     QVERIFY(view->abnormalLabel()->text().contains("1 bid is flagged"));
 
-    // Without an evaluation (criteria cleared) the flag is not guessed.
+    // The flag needs only the prices: it is raised before any criterion or score exists.
     openDemo([](Round &round) {
         round.tender.bids[1].price = 5'000'000;
         round.tender.criteria.clear();
@@ -568,8 +568,10 @@ void TestSelectionView::bidsOfTheLotAreListedWithCoresFlags()
         round.tender.moderationOpenedAt = {};
         round.tender.bidsOpenedAt = {};
     });
-    QCOMPARE(flagOf(m_view->bidsView()->bidsTable(), "B2"), QStringLiteral("–"));
-    QVERIFY(m_view->bidsView()->abnormalLabel()->text().contains("no award criteria"));
+    QVERIFY(!evaluateTender(m_document->round()));
+    QCOMPARE(flagOf(m_view->bidsView()->bidsTable(), "B2"), QStringLiteral("Yes"));
+    QCOMPARE(flagOf(m_view->bidsView()->bidsTable(), "B1"), QStringLiteral("No"));
+    QVERIFY(m_view->bidsView()->abnormalLabel()->text().contains("1 bid is flagged"));
 }
 
 void TestSelectionView::supplyChainSummaryComesFromCore()

@@ -1,8 +1,8 @@
 #include "ui/selection/bidsview.h"
 
 #include "core/commands/tendercommands.h"
+#include "core/evaluation/scoring.h"
 #include "core/evaluation/supplychain.h"
-#include "core/evaluation/tenderevaluation.h"
 #include "core/round/rounddocument.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
@@ -470,17 +470,14 @@ void BidsView::refreshTable()
             lotName = cpa->name;
     }
 
-    // The abnormally-low flag is the evaluator's; it can tell only once the lot evaluates.
-    std::optional<Evaluation> evaluation;
-    QString notEvaluated;
-    if (m_document && !bids.isEmpty()) {
-        const Result<Evaluation> result = evaluateTender(m_document->round());
-        if (result)
-            evaluation = result.value();
-        else
-            notEvaluated = result.errorMessage();
-    }
-    const LotResult *lotResult = evaluation ? evaluation->lot(lotName) : nullptr;
+    // The abnormally-low flag is core's rule, known from the prices alone.
+    QList<double> prices;
+    for (const TenderBid &bid : bids)
+        prices << bid.price;
+    const QList<bool> low =
+        m_document
+            ? Evaluator::abnormallyLow(prices, m_document->round().tender.abnormallyLowPercent)
+            : QList<bool>(prices.size(), false);
 
     m_bidsTable->setRowCount(int(bids.size()));
     int flagged = 0;
@@ -493,17 +490,13 @@ void BidsView::refreshTable()
         m_bidsTable->setItem(row, PriceColumn, cell(money(bid.price), Qt::AlignRight));
         m_bidsTable->setItem(row, SupplyChainColumn,
                              cell(QString::number(bid.supplyChain.size()), Qt::AlignRight));
-        const BidResult *result = lotResult ? lotResult->bid(bid.id) : nullptr;
-        QTableWidgetItem *flag =
-            cell(result ? (result->abnormallyLow ? tr("Yes") : tr("No")) : tr("–"));
-        if (result && result->abnormallyLow) {
+        QTableWidgetItem *flag = cell(low[row] ? tr("Yes") : tr("No"));
+        if (low[row]) {
             QFont bold = flag->font();
             bold.setBold(true);
             flag->setFont(bold);
             ++flagged;
         }
-        if (!result)
-            flag->setToolTip(tr("Not known yet: %1").arg(notEvaluated));
         m_bidsTable->setItem(row, AbnormallyLowColumn, flag);
     }
     fitRows(m_bidsTable, int(bids.size()));
@@ -518,11 +511,7 @@ void BidsView::refreshTable()
                "low.")
                 .arg(UiUtil::numberLocale().toString(threshold, 'f',
                                                      QLocale::FloatingPointShortest));
-        if (!lotResult)
-            m_abnormalLabel->setText(
-                rule + QLatin1Char(' ') +
-                tr("The flag is shown once the lot can be evaluated: %1").arg(notEvaluated));
-        else if (flagged > 0)
+        if (flagged > 0)
             m_abnormalLabel->setText(
                 rule + QLatin1Char(' ') +
                 (flagged == 1 ? tr("1 bid is flagged: ask the bidder to explain the price "
