@@ -66,29 +66,12 @@ constexpr int kGroupingCpa = int(Grouping::Cpa);
 
 QChartView *makeChartView(QChart *chart, QWidget *parent)
 {
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 12, 4));
-    chart->setLocalizeNumbers(true);
-    chart->setLocale(IndicatorTableModel::numberLocale());
-    QFont titleFont = chart->titleFont();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    chart->setTitleFont(titleFont);
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    // The charts show what the table holds; keyboard and screen-reader users get it there.
-    view->setFocusPolicy(Qt::NoFocus);
-    view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    return view;
+    return UiUtil::makeChartView(chart, parent, 1.15);
 }
 
 QLabel *makeCaption(QWidget *parent)
 {
-    auto *caption = new QLabel(parent);
-    caption->setWordWrap(true);
-    caption->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    UiUtil::makeSecondary(caption);
-    return caption;
+    return UiUtil::makeText(parent, /*secondary=*/true);
 }
 
 void clearChart(QChart *chart)

@@ -2,10 +2,15 @@
 
 #include <QLocale>
 #include <QString>
+#include <QStringList>
 
+class QChart;
+class QChartView;
 class QLabel;
 class QLayout;
+class QPushButton;
 class QScrollArea;
+class QTableWidget;
 class QVBoxLayout;
 class QWidget;
 
@@ -28,5 +33,28 @@ QLocale numberLocale();
 
 /** Gives \a label the secondary text colour (still at least 4.5:1 against the window). */
 void makeSecondary(QLabel *label);
+
+/**
+ * A read-only table of whole rows: Tab leaves it and arrows move inside it, its columns fit the
+ * width and fitTableHeight() gives it its height, so that the page scrolls as one.
+ */
+QTableWidget *makeTable(const QStringList &headers, QWidget *parent);
+/**
+ * Makes \a table exactly as tall as its header and rows (and a horizontal scroll bar when it
+ * may show one).
+ */
+void fitTableHeight(QTableWidget *table);
+
+/** A wrapping, selectable text label; \a secondary gives it the secondary text colour. */
+QLabel *makeText(QWidget *parent, bool secondary = false);
+QPushButton *makeButton(const QString &text, const QString &accessibleName,
+                        const QString &objectName, QWidget *parent);
+
+/**
+ * A view of \a chart in the pages' style: square, localised numbers, a bold title \a titleScale
+ * times the base size, antialiased, not focusable (the tables beside a chart hold its figures
+ * for keyboard and screen-reader users), as wide as the page.
+ */
+QChartView *makeChartView(QChart *chart, QWidget *parent, qreal titleScale);
 
 } // namespace CoCommission::UiUtil

@@ -42,6 +42,11 @@ namespace CoCommission {
 
 namespace {
 
+using UiUtil::fitTableHeight;
+using UiUtil::makeButton;
+using UiUtil::makeTable;
+using UiUtil::makeText;
+
 /**
  * Below these widths the parts of a row stack instead of standing side by side: the rankings
  * and the joint ranking table (which has a column per partner and needs the room), and the
@@ -135,57 +140,6 @@ public:
         return QTableWidgetItem::operator<(other);
     }
 };
-
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, int(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Its columns fit the width (one stretches), and fitTableHeight() sets its height.
-    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
-    table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->horizontalHeader()->setHighlightSections(false);
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    return table;
-}
-
-/** Makes \a table exactly as tall as its header and rows, so that the page scrolls as one. */
-void fitTableHeight(QTableWidget *table)
-{
-    int height = 2 * table->frameWidth();
-    if (!table->horizontalHeader()->isHidden())
-        height += table->horizontalHeader()->sizeHint().height();
-    for (int row = 0; row < table->rowCount(); ++row)
-        height += table->rowHeight(row);
-    table->setFixedHeight(height);
-}
-
-QLabel *makeText(QWidget *parent, bool secondary = false)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (secondary)
-        UiUtil::makeSecondary(label);
-    return label;
-}
-
-QPushButton *makeButton(const QString &text, const QString &accessibleName,
-                        const QString &objectName, QWidget *parent)
-{
-    auto *button = new QPushButton(text, parent);
-    button->setAccessibleName(accessibleName);
-    button->setObjectName(objectName);
-    return button;
-}
 
 QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft)
 {

@@ -26,41 +26,6 @@ QString tr(const char *text)
 
 } // namespace
 
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent)
-{
-    auto *table = new QTableWidget(0, int(headers.size()), parent);
-    table->setHorizontalHeaderLabels(headers);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
-    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    // Columns fit the width; a table that may be wider than the page asks for a scroll bar.
-    table->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    table->verticalHeader()->hide();
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 10);
-    table->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
-    table->setAlternatingRowColors(true);
-    table->setWordWrap(false);
-    table->setTextElideMode(Qt::ElideRight);
-    table->horizontalHeader()->setHighlightSections(false);
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-    return table;
-}
-
-void fitTableHeight(QTableWidget *table)
-{
-    int height = 2 * table->frameWidth();
-    if (!table->horizontalHeader()->isHidden())
-        height += table->horizontalHeader()->sizeHint().height();
-    for (int row = 0; row < table->rowCount(); ++row)
-        height += table->rowHeight(row);
-    // Room for the horizontal scroll bar a wide table may need.
-    if (table->horizontalScrollBarPolicy() != Qt::ScrollBarAlwaysOff)
-        height += table->horizontalScrollBar()->sizeHint().height();
-    table->setFixedHeight(height);
-}
-
 namespace {
 
 /** Fits the rows of the table it watches whenever the table is resized. */
@@ -116,25 +81,6 @@ void shade(QTableWidgetItem *item, const QColor &background)
 {
     item->setBackground(background);
     item->setForeground(kShadedText);
-}
-
-QLabel *makeText(QWidget *parent, bool secondary)
-{
-    auto *label = new QLabel(parent);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    if (secondary)
-        UiUtil::makeSecondary(label);
-    return label;
-}
-
-QPushButton *makeButton(const QString &text, const QString &accessibleName,
-                        const QString &objectName, QWidget *parent)
-{
-    auto *button = new QPushButton(text, parent);
-    button->setAccessibleName(accessibleName);
-    button->setObjectName(objectName);
-    return button;
 }
 
 QString number(double value, int decimals)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/uiutil.h"
+
 // Small pieces shared by the stage 5 tabs (scoring, moderation, results) and the assessor's pack
 // window: tables that grow to their rows so that the page scrolls as one, plain text labels,
 // and the words for scores, prices and lots. Presentation only: every figure comes from core.
@@ -37,10 +39,12 @@ inline const QColor kAgreedBackground(0xdc, 0xf0, 0xdc);
 /** Dark text for the shaded cells above, whatever the theme's text colour. */
 inline const QColor kShadedText(0x1a, 0x1a, 0x1a);
 
-/** A read-only table of whole rows, Tab leaving it, as tall as its rows (see fitTableHeight). */
-QTableWidget *makeTable(const QStringList &headers, QWidget *parent);
-/** Makes \a table exactly as tall as its header and rows, so that the page scrolls as one. */
-void fitTableHeight(QTableWidget *table);
+// The pages' shared pieces, used unqualified by the stage 5 tabs.
+using UiUtil::fitTableHeight;
+using UiUtil::makeButton;
+using UiUtil::makeTable;
+using UiUtil::makeText;
+
 /**
  * Keeps \a table's rows as tall as their wrapped text and the table as tall as its rows
  * whenever its width changes (wrapped rows can only be measured once the table is laid out).
@@ -50,11 +54,6 @@ void keepRowsFitted(QTableWidget *table);
 QTableWidgetItem *cell(const QString &text, Qt::Alignment alignment = Qt::AlignLeft);
 /** Gives \a item a shaded background with dark text. */
 void shade(QTableWidgetItem *item, const QColor &background);
-
-/** A wrapping, selectable label; \a secondary gives it the secondary text colour. */
-QLabel *makeText(QWidget *parent, bool secondary = false);
-QPushButton *makeButton(const QString &text, const QString &accessibleName,
-                        const QString &objectName, QWidget *parent);
 
 /** \a value in the user's locale with \a decimals decimals. */
 QString number(double value, int decimals);

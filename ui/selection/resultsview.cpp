@@ -72,20 +72,8 @@ enum SensitivityColumn {
 
 QChartView *makeChartView(QChart *chart, QWidget *parent)
 {
-    chart->setBackgroundRoundness(0);
-    chart->setMargins(QMargins(4, 4, 12, 4));
-    chart->setLocalizeNumbers(true);
-    chart->setLocale(UiUtil::numberLocale());
-    QFont titleFont = chart->titleFont();
-    titleFont.setBold(true);
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.1);
-    chart->setTitleFont(titleFont);
     chart->legend()->setAlignment(Qt::AlignBottom);
-    auto *view = new QChartView(chart, parent);
-    view->setRenderHint(QPainter::Antialiasing);
-    // The charts show what the tables hold; keyboard and screen-reader users get it there.
-    view->setFocusPolicy(Qt::NoFocus);
-    view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    QChartView *view = UiUtil::makeChartView(chart, parent, 1.1);
     view->setFixedHeight(kChartHeight);
     return view;
 }
