@@ -109,6 +109,25 @@ QStringList CriteriaTree::leaves() const
     return result;
 }
 
+bool CriteriaTree::isScored(const QString &id) const
+{
+    if (!contains(id))
+        return false;
+    const CriterionType type = criterion(id).type;
+    return type == CriterionType::Quality || type == CriterionType::PassFail ||
+           type == CriterionType::SocialValue;
+}
+
+QStringList CriteriaTree::scoredLeaves() const
+{
+    QStringList out;
+    for (const QString &id : leaves()) {
+        if (isScored(id))
+            out << id;
+    }
+    return out;
+}
+
 double CriteriaTree::effectiveWeight(const QString &id) const
 {
     double marks = 100.0;

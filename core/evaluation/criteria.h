@@ -112,6 +112,10 @@ public:
     bool isLeaf(const QString &id) const { return m_children.value(id).isEmpty(); }
     /** Leaves in depth-first order. */
     QStringList leaves() const;
+    /** Whether the panel scores \a id: a quality, pass/fail or social value leaf of the tree. */
+    bool isScored(const QString &id) const;
+    /** The leaves the panel scores (every leaf but price), in depth-first order. */
+    QStringList scoredLeaves() const;
 
     /** Marks out of 100 that \a id carries: the product of the percentages down its path. */
     double effectiveWeight(const QString &id) const;

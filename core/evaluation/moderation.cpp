@@ -17,12 +17,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("CoCommission::Moderation", text);
 }
 
-bool isScoredLeaf(const Criterion &c)
-{
-    return c.type == CriterionType::Quality || c.type == CriterionType::PassFail ||
-           c.type == CriterionType::SocialValue;
-}
-
 // The same threshold the Evaluator uses to tell a fail from a pass.
 bool passes(double score)
 {
@@ -99,11 +93,8 @@ bool mayScore(const Tender &tender, const QString &assessor, const QString &bidI
 QList<ModerationRow> moderationRows(const Tender &tender, const CriteriaTree &tree, CpaId lot)
 {
     QList<const Criterion *> leaves;
-    for (const QString &id : tree.leaves()) {
-        const Criterion &c = tree.criterion(id);
-        if (isScoredLeaf(c))
-            leaves << &c;
-    }
+    for (const QString &id : tree.scoredLeaves())
+        leaves << &tree.criterion(id);
     QList<const TenderBid *> bids;
     for (const TenderBid &b : tender.bids) {
         if (!lot.isValid() || b.lot == lot)
@@ -221,11 +212,7 @@ QList<InterRaterAgreement> interRaterAgreement(const Tender &tender, const Crite
             values << s.score;
         units[row.criterionId] << values;
     }
-    QStringList order;
-    for (const QString &id : tree.leaves()) {
-        if (isScoredLeaf(tree.criterion(id)))
-            order << id;
-    }
+    const QStringList order = tree.scoredLeaves();
     QList<InterRaterAgreement> out;
     for (const QString &id : std::as_const(order)) {
         InterRaterAgreement a = intervalAlpha(units.value(id));

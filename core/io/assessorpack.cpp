@@ -385,14 +385,6 @@ Result<T> unarchive(Kind kind, const QString &path, const QByteArray &payload)
     }
 }
 
-bool isScoredLeaf(const CriteriaTree &tree, const QString &id)
-{
-    if (!tree.contains(id) || !tree.isLeaf(id))
-        return false;
-    const CriterionType type = tree.criterion(id).type;
-    return type != CriterionType::Price && type != CriterionType::Group;
-}
-
 /** Why \a score cannot stand for a bid against \a criterion, or "". */
 QString scoreProblem(const Criterion &criterion, const QString &bidId, double score,
                      const QString &comment)
@@ -450,7 +442,7 @@ QString packProblem(const AssessorPack &pack)
     for (const IndividualScore &s : pack.scores) {
         if (s.assessor != pack.assessor.name)
             return tr("it holds a score of another assessor (\"%1\").").arg(s.assessor);
-        if (!bids.contains(s.bidId) || !isScoredLeaf(*tree, s.criterionId) ||
+        if (!bids.contains(s.bidId) || !tree->isScored(s.criterionId) ||
             scored.contains({s.bidId, s.criterionId}))
             return tr("its score of bid \"%1\" for \"%2\" is repeated or names an unknown bid or "
                       "criterion.")
@@ -694,7 +686,7 @@ Result<PackMergeSummary> mergeReturn(RoundDocument &document, const PackReturn &
         if (!bid)
             return Error{
                 tr("The return scores an unknown bid \"%1\": it was not merged.").arg(s.bidId)};
-        if (!isScoredLeaf(*tree, s.criterionId))
+        if (!tree->isScored(s.criterionId))
             return Error{tr("The return scores bid \"%1\" for \"%2\", which is not a criterion "
                             "the panel scores: it was not merged.")
                              .arg(s.bidId, s.criterionId)};
@@ -761,12 +753,7 @@ Result<PackSession> PackSession::start(const AssessorPack &pack)
 
 QStringList PackSession::scoredCriteria() const
 {
-    QStringList out;
-    for (const QString &leaf : m_tree.leaves()) {
-        if (isScoredLeaf(m_tree, leaf))
-            out.append(leaf);
-    }
-    return out;
+    return m_tree.scoredLeaves();
 }
 
 const ConflictDeclaration *PackSession::declaration(const QString &bidder) const
@@ -848,7 +835,7 @@ Status PackSession::setScore(const QString &bidId, const QString &criterionId, d
         return Error{why};
     if (!m_tree.contains(criterionId))
         return Error{tr("The pack has no criterion \"%1\".").arg(criterionId)};
-    if (!isScoredLeaf(m_tree, criterionId))
+    if (!m_tree.isScored(criterionId))
         return Error{
             m_tree.criterion(criterionId).type == CriterionType::Price
                 ? tr("\"%1\" is scored from the price; it takes no score.").arg(criterionId)

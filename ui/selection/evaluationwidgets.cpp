@@ -178,16 +178,4 @@ QString organisationName(const Round &round, const QString &organisation)
     return organisation;
 }
 
-QStringList scoredLeaves(const CriteriaTree &tree)
-{
-    QStringList out;
-    for (const QString &id : tree.leaves()) {
-        const CriterionType type = tree.criterion(id).type;
-        if (type == CriterionType::Quality || type == CriterionType::PassFail ||
-            type == CriterionType::SocialValue)
-            out << id;
-    }
-    return out;
-}
-
 } // namespace CoCommission::EvaluationUi

@@ -83,8 +83,6 @@ CpaId resolveLot(const Round &round, CpaId requested);
 QString lotName(const Round &round, CpaId lot);
 /** An assessor's organisation in words: "DWP", or the name of the authority with that code. */
 QString organisationName(const Round &round, const QString &organisation);
-/** The scored leaves of \a tree (quality, pass/fail, social value) in depth-first order. */
-QStringList scoredLeaves(const CriteriaTree &tree);
 
 } // namespace EvaluationUi
 } // namespace CoCommission

@@ -655,7 +655,7 @@ void ResultsView::refreshCharts(const LotResult &result)
     m_marksCaption->setVisible(eliminated > 0);
 
     // Scores by criterion: each bid's agreed (else provisional) score, as a share of the scale.
-    const QStringList leaves = scoredLeaves(*tree);
+    const QStringList leaves = tree->scoredLeaves();
     QHash<QString, double> value; // bid + leaf -> score
     for (const ModerationRow &row : moderationRows(tender, *tree, m_lot)) {
         if (const std::optional<double> v = row.value())

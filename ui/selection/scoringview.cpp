@@ -94,7 +94,7 @@ ScoreSheetContent ScoringView::Backend::sheetContent() const
         return content;
     }
     content.criteria = tender.criteria;
-    content.scoredCriteria = scoredLeaves(*tree);
+    content.scoredCriteria = tree->scoredLeaves();
     const QString frozen = document->whyTenderFrozen();
     for (const TenderBid &b : bids) {
         ScoreSheetBid sheetBid{b.id, b.bidder, lotName(round, b.lot), b.price, {}, {}};
