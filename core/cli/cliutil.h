@@ -64,5 +64,7 @@ int runPriorities(const QStringList &args, QTextStream &out, QTextStream &err);
 int runCpa(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPack(const QStringList &args, QTextStream &out, QTextStream &err);
 int runEvaluation(const QStringList &args, QTextStream &out, QTextStream &err);
+int runDesign(const QStringList &args, QTextStream &out, QTextStream &err);
+int runSupply(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace CoCommission::CommandLine

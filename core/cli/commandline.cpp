@@ -20,7 +20,9 @@ const QStringList kSubcommands = {QStringLiteral("new"),
                                   QStringLiteral("priorities"),
                                   QStringLiteral("cpa"),
                                   QStringLiteral("pack"),
-                                  QStringLiteral("evaluation")};
+                                  QStringLiteral("evaluation"),
+                                  QStringLiteral("design"),
+                                  QStringLiteral("supply")};
 
 } // namespace
 
@@ -96,6 +98,19 @@ QString helpText()
               "        [--price-formula lowest-ratio|linear] [--json]\n"
               "                      per lot the totals, ranks, eliminations, ties, margin\n"
               "                      and how sensitive the award is to weights and scores\n"
+              "  design FILE.cocom [--scenario NAME] [--json]\n"
+              "                      the service standards, the payment model and, per\n"
+              "                      scenario, the expected cost, cost per outcome and the\n"
+              "                      Monte Carlo range; exits 1 when a scenario cannot be\n"
+              "                      modelled\n"
+              "  supply FILE.cocom [--json]\n"
+              "                      which priority groups have a specialist provider in\n"
+              "                      each CPA, the gaps, and the timeline against its rules\n"
+              "  supply export-providers FILE.cocom -o PROVIDERS.csv\n"
+              "  supply import-providers FILE.cocom PROVIDERS.csv\n"
+              "                      write the provider register as CSV, or merge a CSV\n"
+              "                      into it (same names replaced); nothing changes if the\n"
+              "                      file is refused\n"
               "\n"
               "Options:\n"
               "  -h, --help          show this help\n"
@@ -143,6 +158,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runPack(rest, out, err);
     if (command == QLatin1String("evaluation"))
         return runEvaluation(rest, out, err);
+    if (command == QLatin1String("design"))
+        return runDesign(rest, out, err);
+    if (command == QLatin1String("supply"))
+        return runSupply(rest, out, err);
     if (command == QLatin1String("import-boundaries"))
         return runCpa(arguments, out, err); // runCpa() takes it as its verb
     return runVerify(rest, out, err);

@@ -8,6 +8,8 @@ enum : int {
     SetRoundProgramme,
     AssignAuthorities,
     SetPlanMinimumSize,
+    SetDesign,
+    SetSupply,
 };
 
 } // namespace CoCommission::CommandId

@@ -21,26 +21,30 @@ double share(int count, int total)
     return total > 0 ? double(count) / double(total) : 0.0;
 }
 
-QStringList lotPriorityGroups(const Round &round, CpaId lot, PrioritySource &source)
+} // namespace
+
+QStringList cpaPriorityGroups(const Round &round, CpaId cpa, PrioritySource *source)
 {
+    const auto from = [&](PrioritySource s) {
+        if (source)
+            *source = s;
+    };
     for (const PriorityDecision &d : round.decisions) {
-        if (d.cpa == lot && !d.order.isEmpty()) {
-            source = PrioritySource::Decision;
+        if (d.cpa == cpa && !d.order.isEmpty()) {
+            from(PrioritySource::Decision);
             return d.order;
         }
     }
-    if (const LabourMarketAgreement *a = round.agreement(lot); a && !a->priorityGroups.isEmpty()) {
-        source = PrioritySource::Agreement;
+    if (const LabourMarketAgreement *a = round.agreement(cpa); a && !a->priorityGroups.isEmpty()) {
+        from(PrioritySource::Agreement);
         return a->priorityGroups;
     }
-    source = PrioritySource::Catalogue;
+    from(PrioritySource::Catalogue);
     QStringList keys;
     for (const PriorityGroup &g : round.priorityGroups)
         keys << g.key;
     return keys;
 }
-
-} // namespace
 
 QList<Specialism> specialisms()
 {
@@ -114,7 +118,7 @@ SupplyChainSummary supplyChainSummary(const Round &round, const TenderBid &bid)
     out.voluntaryCommunityShare = share(out.voluntaryCommunity, out.subcontractors);
     out.smeShare = share(out.smes, out.subcontractors);
 
-    out.priorityGroups = lotPriorityGroups(round, bid.lot, out.prioritySource);
+    out.priorityGroups = cpaPriorityGroups(round, bid.lot, &out.prioritySource);
     for (const QString &group : std::as_const(out.priorityGroups)) {
         const QStringList serving = specialismsServing(group);
         const bool covered = std::any_of(

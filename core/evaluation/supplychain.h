@@ -56,6 +56,15 @@ enum class PrioritySource {
 };
 
 /**
+ * The priority groups of \a cpa (a CPA of the adopted plan), in priority order: the order of
+ * the round's PriorityDecision for it when one exists with a non-empty order, else the
+ * LabourMarketAgreement's priorityGroups for it when not empty, else every group of the
+ * round's catalogue (Round::priorityGroups). \a source, when given, is set to where they came
+ * from. The one rule for a CPA's priorities in stages 4 and 5.
+ */
+QStringList cpaPriorityGroups(const Round &round, CpaId cpa, PrioritySource *source = nullptr);
+
+/**
  * What a bid's supply chain and integration plan offer. Shares are 0-1 of the subcontractors
  * (0 when there are none); the prime is not counted.
  */
@@ -83,10 +92,8 @@ struct SupplyChainSummary
 };
 
 /**
- * The supply-chain summary of \a bid. The lot's priority groups come from the round's
- * PriorityDecision for the bid's lot when one exists with a non-empty order, else from the
- * LabourMarketAgreement's priorityGroups for it when not empty, else from the whole catalogue
- * (Round::priorityGroups). A group is covered when a subcontractor lists a specialism in
+ * The supply-chain summary of \a bid. The lot's priority groups are cpaPriorityGroups() of the
+ * bid's lot. A group is covered when a subcontractor lists a specialism in
  * specialismsServing(group).
  */
 SupplyChainSummary supplyChainSummary(const Round &round, const TenderBid &bid);

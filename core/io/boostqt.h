@@ -10,6 +10,7 @@
 #include "core/common/ids.h"
 
 #include <QByteArray>
+#include <QDate>
 #include <QDateTime>
 #include <QList>
 #include <QString>
@@ -87,6 +88,26 @@ template<class Archive>
 void serialize(Archive &ar, QDateTime &t, unsigned int version)
 {
     split_free(ar, t, version);
+}
+
+// A QDate travels as ISO 8601 (yyyy-MM-dd); an invalid one as an empty string.
+template<class Archive>
+void save(Archive &ar, const QDate &d, unsigned int)
+{
+    const QString text = d.isValid() ? d.toString(Qt::ISODate) : QString();
+    ar << text;
+}
+template<class Archive>
+void load(Archive &ar, QDate &d, unsigned int)
+{
+    QString text;
+    ar >> text;
+    d = QDate::fromString(text, Qt::ISODate);
+}
+template<class Archive>
+void serialize(Archive &ar, QDate &d, unsigned int version)
+{
+    split_free(ar, d, version);
 }
 
 template<class Archive>

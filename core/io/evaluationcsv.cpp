@@ -1,5 +1,6 @@
 #include "core/io/evaluationcsv.h"
 
+#include "core/io/csvproblems.h"
 #include "core/io/csvreader.h"
 
 #include <QBuffer>
@@ -44,44 +45,6 @@ QString lineList(const QList<qint64> &lines)
     return parts.join(QStringLiteral(", "));
 }
 
-/** The problems found so far: the first kMaxProblems in full, then only counted. */
-class Problems
-{
-public:
-    void add(const QString &problem)
-    {
-        if (m_list.size() < kMaxProblems)
-            m_list << problem;
-        else
-            ++m_more;
-    }
-    void at(const QString &file, qint64 line, const QString &field, const QString &what)
-    {
-        add(tr("%1, line %2, field %3: %4").arg(file, QString::number(line), field, what));
-    }
-    void atLines(const QString &file, const QList<qint64> &lines, const QString &field,
-                 const QString &what)
-    {
-        if (lines.size() == 1)
-            at(file, lines.first(), field, what);
-        else
-            add(tr("%1, lines %2, field %3: %4").arg(file, lineList(lines), field, what));
-    }
-    int count() const { return int(m_list.size()) + m_more; }
-    bool isEmpty() const { return count() == 0; }
-    Error error() const
-    {
-        QStringList all = m_list;
-        if (m_more > 0)
-            all << tr("... and %n more problem(s).", nullptr, m_more);
-        return Error{all.join(u'\n')};
-    }
-
-private:
-    QStringList m_list;
-    int m_more = 0;
-};
-
 /** One data row: its line and the wanted columns' fields, trimmed, in the wanted order. */
 struct Row
 {
@@ -91,7 +54,7 @@ struct Row
 
 /** The data rows of \a source with the fields of \a columns; nullopt when it cannot be read. */
 std::optional<QList<Row>> readTable(const Source &source, const QStringList &columns,
-                                    Problems &problems)
+                                    CsvProblems &problems)
 {
     QBuffer buffer;
     buffer.setData(source.data);
@@ -228,7 +191,7 @@ struct CriteriaRead
 
 enum CriteriaColumn { CId, CParent, CName, CWeight, CType, CMax };
 
-CriteriaRead readCriteria(const Source &source, Problems &problems)
+CriteriaRead readCriteria(const Source &source, CsvProblems &problems)
 {
     const QString &file = source.fileName;
     CriteriaRead read;
@@ -496,7 +459,7 @@ CriteriaRead readCriteria(const Source &source, Problems &problems)
 enum BidColumn { BId, BBidder, BLot, BPrice };
 
 std::optional<QList<TenderBid>> readBids(const Round &round, const Tender &stored,
-                                         const Source &source, Problems &problems,
+                                         const Source &source, CsvProblems &problems,
                                          QHash<QString, qint64> &lineOf)
 {
     const QString &file = source.fileName;
@@ -619,7 +582,7 @@ struct ScoresRead
 std::optional<ScoresRead> readScores(const Tender &stored, const Source &source,
                                      const CriteriaRead &criteria, const QList<TenderBid> &bids,
                                      const QString &bidsFile, const QString &criteriaFile,
-                                     const QDateTime &now, Problems &problems)
+                                     const QDateTime &now, CsvProblems &problems)
 {
     const QString &file = source.fileName;
     const int before = problems.count();
@@ -914,7 +877,7 @@ Result<Import> parse(const Round &round, const Source &criteriaSource, const Sou
         stored.priceFormula = round.tender.priceFormula;
         stored.abnormallyLowPercent = round.tender.abnormallyLowPercent;
     }
-    Problems problems;
+    CsvProblems problems(kMaxProblems);
     const CriteriaRead criteria = readCriteria(criteriaSource, problems);
     QHash<QString, qint64> bidLines;
     const std::optional<QList<TenderBid>> bids =

@@ -154,6 +154,8 @@ Result<Round> demo()
                                   QDateTime()}); // no time: demo() gives the same round each call
     }
 
+    round->design = demoDesign(*round);
+    round->supply = demoSupply(*round);
     round->tender = demoTender(round->plans.first().cpas.first());
     round->stage(StageId::Needs).status = StageStatus::InProgress;
     return round;

@@ -28,5 +28,19 @@ Result<Round> demo();
  */
 Tender demoTender(const Cpa &lot);
 
+/**
+ * The demo round's illustrative design of services: six minimum service standards, two
+ * directive conditions, seed 003's eligibility rules, three referral routes, three payment
+ * groups estimated from the demo figures, two payment scenarios ("30% delivery fee" and "All
+ * outcome") and six statements of intent. Every figure is invented.
+ */
+ServiceDesign demoDesign(const Round &round);
+
+/**
+ * The demo round's illustrative supply market: ten invented providers across the four
+ * partnerships, a market engagement timeline and four timeline rules, one of them missed.
+ */
+SupplyMarket demoSupply(const Round &round);
+
 } // namespace LondonRound
 } // namespace CoCommission

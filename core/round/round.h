@@ -2,10 +2,12 @@
 
 #include "core/common/ids.h"
 #include "core/round/adjacencyrule.h"
+#include "core/round/design.h"
 #include "core/round/devolutionmodel.h"
 #include "core/round/rankingmethod.h"
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
+#include "core/round/supply.h"
 #include "core/round/tender.h"
 
 #include <QByteArray>
@@ -233,7 +235,9 @@ struct Round
     RankingMethod priorityMethod = RankingMethod::Borda;
     QList<LabourMarketAgreement> agreements;
     BoundaryFile boundaries;
-    Tender tender; ///< stage 5
+    ServiceDesign design; ///< stage 3
+    SupplyMarket supply;  ///< stage 4
+    Tender tender;        ///< stage 5
 
     bool operator==(const Round &) const = default;
 

@@ -238,6 +238,10 @@ Status RoundDocument::adoptPlan(PlanId plan, const QString &reason)
     if (!m_round.tender.bids.isEmpty())
         return fail(tr("Bids have been received for the lots of the adopted plan: another plan "
                        "cannot be adopted now."));
+    if (m_round.design.refersTo())
+        return fail(tr("The service design sets conditions, referral volumes or tariffs for CPAs "
+                       "of the adopted plan: remove them at stage 3 before adopting another "
+                       "plan."));
     const bool prioritiesSigned =
         m_round.stage(StageId::Priorities).status == StageStatus::SignedOff;
     if (prioritiesSigned && reason.trimmed().isEmpty())

@@ -215,6 +215,19 @@ public:
     Status setBoundaries(const BoundaryFile &boundaries);
     // --- end of CPA plans ------------------------------------------------------------------
 
+    // --- Stages 3 and 4: the design of services and the structure of supply --------------
+    // Defined in rounddocument_design.cpp. Each part is changed whole: the new value is
+    // checked (checkDesign(), checkSupply()) and written in one transaction, audited with
+    // \a what (e.g. "Payment scenario \"30% fee\" changed") and a summary of the change.
+
+    /** Why the design cannot change now (stage 3 ready or signed off, or read-only), or "". */
+    QString whyDesignFrozen() const;
+    Status setDesign(const ServiceDesign &design, const QString &what = {});
+    /** Why the supply market cannot change now (stage 4 ready or signed off, read-only), or "". */
+    QString whySupplyFrozen() const;
+    Status setSupply(const SupplyMarket &supply, const QString &what = {});
+    // --- end of stages 3 and 4 --------------------------------------------------------------
+
     // --- Stage 5: the tender and its evaluation -------------------------------------------
     // Defined in rounddocument_tender.cpp. Every edit signals tenderChanged() and then
     // roundChanged(). Nothing changes once stage 5 is ready for sign-off or signed off.
@@ -327,6 +340,10 @@ signals:
     void plansChanged();
     /** The imported boundaries changed or were removed (the CPA editor). */
     void boundariesChanged();
+    /** Stage 3: standards, conditions, eligibility, payment model or contributions changed. */
+    void designChanged();
+    /** Stage 4: the provider register, the timeline or its rules changed. */
+    void supplyChanged();
     /** Stage 5: criteria, bids, panel, declarations, scores, consensus or the award changed. */
     void tenderChanged();
     /** After any change to round(), following the specific signal. */

@@ -379,7 +379,8 @@ QHash<CpaId, QStringList> planMembers(const CpaPlan &plan)
 
 /**
  * Why \a after (CPA id -> members) cannot replace the members of \a current: a CPA of the
- * adopted plan that has bids is a lot of the tender, and a lot's area does not change.
+ * adopted plan that has bids is a lot of the tender, and a lot's area does not change; one the
+ * service design names (a condition, volume or tariff for it) stays.
  */
 std::optional<QString> whyLotsChange(const Round &round, const CpaPlan &current,
                                      const QHash<CpaId, QStringList> &after)
@@ -387,6 +388,10 @@ std::optional<QString> whyLotsChange(const Round &round, const CpaPlan &current,
     if (!current.adopted)
         return std::nullopt;
     for (const Cpa &cpa : current.cpas) {
+        if (!after.contains(cpa.id) && round.design.refersTo(cpa.id))
+            return trPlans("The service design sets conditions, referral volumes or tariffs for "
+                           "%1: remove them at stage 3 before removing the CPA.")
+                .arg(cpa.name);
         if (round.tender.bidsFor(cpa.id).isEmpty())
             continue;
         const auto it = after.constFind(cpa.id);

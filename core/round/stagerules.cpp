@@ -1,7 +1,10 @@
 #include "core/round/stagerules.h"
 
+#include "core/design/volumes.h"
 #include "core/evaluation/tenderevaluation.h"
 #include "core/round/round.h"
+#include "core/supply/coverage.h"
+#include "core/supply/timeline.h"
 
 #include <QSet>
 
@@ -49,6 +52,37 @@ static bool everyCpaHasAnAgreement(const Round &round)
     });
 }
 
+/** Every payment group has referrals in every CPA, and every scenario a tariff for each. */
+static std::pair<bool, bool> paymentModelComplete(const Round &round)
+{
+    const ServiceDesign &design = round.design;
+    const CpaPlan *plan = round.adoptedPlan();
+    if (!plan || plan->cpas.isEmpty() || design.paymentGroups.isEmpty())
+        return {false, false};
+    const QList<VolumeEstimate> volumes = referralVolumes(round);
+    const bool volumesKnown = std::all_of(volumes.begin(), volumes.end(),
+                                          [](const VolumeEstimate &v) { return v.hasFigure(); });
+    bool tariffs = !design.scenarios.isEmpty();
+    for (const PaymentScenario &scenario : design.scenarios) {
+        for (const PaymentGroup &group : design.paymentGroups) {
+            for (const Cpa &cpa : plan->cpas)
+                tariffs = tariffs && ServiceDesign::tariff(scenario, group.key, cpa.id);
+        }
+    }
+    return {volumesKnown, tariffs};
+}
+
+static bool timelineComplete(const SupplyMarket &supply)
+{
+    for (MilestoneKind kind : {MilestoneKind::TenderNotice, MilestoneKind::BidDeadline,
+                               MilestoneKind::Award, MilestoneKind::GoLive}) {
+        if (std::none_of(supply.milestones.begin(), supply.milestones.end(),
+                         [&](const Milestone &m) { return m.kind == kind; }))
+            return false;
+    }
+    return true;
+}
+
 QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
 {
     QList<Requirement> result;
@@ -85,14 +119,47 @@ QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
             {tr("The partners' agreed priorities, with the rationale, for every CPA"), decided});
         break;
     }
-    case StageId::Design:
+    case StageId::Design: {
+        const ServiceDesign &design = round.design;
+        result.append({tr("The round's own design, not the illustrative one"),
+                       !design.illustrative && !design.isEmpty()});
+        result.append({tr("Minimum service standards, each with a measurable target"),
+                       !design.standards.isEmpty()});
+        result.append({tr("Eligibility rules and at least one referral route"),
+                       !design.eligibility.isEmpty() && !design.referralRoutes.isEmpty()});
+        const auto [volumes, tariffs] = paymentModelComplete(round);
         result.append(
-            {tr("Service standards, eligibility and the payment model (not built yet)"), false});
-        break;
-    case StageId::Supply:
+            {tr("Referrals per year for every payment group in every CPA, estimated or stated"),
+             volumes});
         result.append(
-            {tr("A provider register with no unmet specialist gaps (not built yet)"), false});
+            {tr("A payment scenario with a tariff for every payment group in every CPA"), tariffs});
+        if (round.model == DevolutionModel::PartnershipDelivery)
+            result.append(
+                {tr("Quantified local contributions, agreed or signed in statements of intent"),
+                 std::any_of(design.contributions.begin(), design.contributions.end(),
+                             [](const LocalContribution &c) {
+                                 return c.status != ContributionStatus::Proposed &&
+                                        c.valuePerYear > 0;
+                             })});
         break;
+    }
+    case StageId::Supply: {
+        const SupplyMarket &supply = round.supply;
+        result.append({tr("The round's own provider register and timeline, not the "
+                          "illustrative ones"),
+                       !supply.isIllustrative() && !supply.providers.isEmpty()});
+        result.append({tr("A market engagement timeline from the tender notice to go-live"),
+                       timelineComplete(supply)});
+        const QList<TimelineCheck> checks = checkTimeline(supply);
+        result.append(
+            {tr("The timeline meets every rule the board set"),
+             !checks.isEmpty() && std::all_of(checks.begin(), checks.end(),
+                                              [](const TimelineCheck &c) { return c.met; })});
+        result.append({tr("A specialist provider for every priority group in every CPA"),
+                       round.adoptedPlan() && !supply.providers.isEmpty() &&
+                           supplyCoverage(round, supply).gaps.isEmpty()});
+        break;
+    }
     case StageId::Selection: {
         const Tender &tender = round.tender;
         result.append(
@@ -209,13 +276,10 @@ QString StageRules::notBuiltYet(StageId stage)
     switch (stage) {
     case StageId::Needs:
     case StageId::Priorities:
+    case StageId::Design:
+    case StageId::Supply:
     case StageId::Selection:
         return {};
-    case StageId::Design:
-        return tr("Minimum service standards, eligibility, the payment model and the financial "
-                  "model are not built yet.");
-    case StageId::Supply:
-        return tr("The provider register, market engagement and supply gaps are not built yet.");
 
     case StageId::Monitoring:
         return tr("The programme board, contract profiles and performance returns are not built "

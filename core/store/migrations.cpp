@@ -233,6 +233,71 @@ Status addTender(QSqlDatabase &db)
     return {};
 }
 
+// Version 6: stages 3 and 4, the design of services (minimum service standards, directive
+// conditions, eligibility and referral, payment groups, referral volumes, payment scenarios
+// with their tariffs, local contributions) and the structure of supply (provider register,
+// market engagement milestones, timeline rules). Each is small and written whole, so rows are
+// keyed by position. CPA ids are plain numbers: RoundDocument keeps a CPA the design names
+// from being removed.
+Status addDesignAndSupply(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "CREATE TABLE service_standards ("
+        " position INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+        " description TEXT NOT NULL, target REAL NOT NULL, unit TEXT NOT NULL,"
+        " direction TEXT NOT NULL)",
+        "CREATE TABLE directive_conditions ("
+        " position INTEGER PRIMARY KEY, kind TEXT NOT NULL, subject TEXT NOT NULL,"
+        " cpa_id INTEGER NOT NULL, minimum_percent REAL NOT NULL, note TEXT NOT NULL)",
+        "CREATE TABLE eligibility_rules ("
+        " position INTEGER PRIMARY KEY, category TEXT NOT NULL, text TEXT NOT NULL)",
+        "CREATE TABLE referral_routes ("
+        " position INTEGER PRIMARY KEY, source TEXT NOT NULL, description TEXT NOT NULL)",
+        "CREATE TABLE payment_groups ("
+        " position INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,"
+        " measure TEXT NOT NULL, eligible_share REAL NOT NULL, take_up REAL NOT NULL)",
+        "CREATE TABLE referral_volumes ("
+        " position INTEGER PRIMARY KEY, group_key TEXT NOT NULL, cpa_id INTEGER NOT NULL,"
+        " referrals_per_year REAL NOT NULL, UNIQUE (group_key, cpa_id))",
+        "CREATE TABLE payment_scenarios ("
+        " position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
+        " contract_years INTEGER NOT NULL, months_to_job INTEGER NOT NULL,"
+        " payment_lag_months INTEGER NOT NULL, rate_uncertainty REAL NOT NULL,"
+        " volume_uncertainty REAL NOT NULL, seed INTEGER NOT NULL, draws INTEGER NOT NULL,"
+        " bonus_per_extra_job REAL NOT NULL, agent_bonus_percent REAL NOT NULL,"
+        " benefit_saving REAL NOT NULL, savings_returned_percent REAL NOT NULL,"
+        " liability_percent REAL NOT NULL)",
+        "CREATE TABLE group_tariffs ("
+        " scenario_position INTEGER NOT NULL"
+        "  REFERENCES payment_scenarios(position) ON DELETE CASCADE,"
+        " position INTEGER NOT NULL, group_key TEXT NOT NULL, cpa_id INTEGER NOT NULL,"
+        " attachment_fee REAL NOT NULL, job_outcome_payment REAL NOT NULL,"
+        " sustainment_payment REAL NOT NULL, sustainment_payments INTEGER NOT NULL,"
+        " sustainment_interval_months INTEGER NOT NULL, job_outcome_rate REAL NOT NULL,"
+        " sustainment_rate REAL NOT NULL, delivery_cost REAL NOT NULL,"
+        " PRIMARY KEY (scenario_position, position))",
+        "CREATE TABLE local_contributions ("
+        " position INTEGER PRIMARY KEY, authority TEXT NOT NULL REFERENCES authorities(gss_code),"
+        " service TEXT NOT NULL, form TEXT NOT NULL, value_per_year REAL NOT NULL,"
+        " status TEXT NOT NULL, note TEXT NOT NULL)",
+        "CREATE TABLE providers ("
+        " position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+        " sector TEXT NOT NULL, sme INTEGER NOT NULL, specialisms TEXT NOT NULL,"
+        " areas TEXT NOT NULL, contact TEXT NOT NULL)",
+        "CREATE TABLE milestones ("
+        " position INTEGER PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL,"
+        " start_date TEXT NOT NULL, end_date TEXT NOT NULL)",
+        "CREATE TABLE timeline_rules ("
+        " position INTEGER PRIMARY KEY, from_kind TEXT NOT NULL, to_kind TEXT NOT NULL,"
+        " minimum_days INTEGER NOT NULL)",
+    };
+    for (const char *statement : statements) {
+        if (Status s = Sql::exec(db, QString::fromLatin1(statement)); !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
@@ -243,6 +308,7 @@ const QList<Migration> &schemaSteps()
         {3, QStringLiteral("priorities"), addPriorities},
         {4, QStringLiteral("CPA plans and labour market agreements"), addPlansAndAgreements},
         {5, QStringLiteral("the tender and its evaluation"), addTender},
+        {6, QStringLiteral("service design and supply"), addDesignAndSupply},
     };
     return steps;
 }

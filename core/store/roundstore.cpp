@@ -1,5 +1,6 @@
 #include "core/store/roundstore.h"
 
+#include "core/store/designstore.h"
 #include "core/store/sql.h"
 #include "core/store/tenderstore.h"
 
@@ -40,16 +41,8 @@ Status setMeta(QSqlDatabase &db, const QString &key, const QString &value)
                      {key, value.isNull() ? QStringLiteral("") : value});
 }
 
-static QString joinList(const QStringList &list)
-{
-    // An empty list joins to a null QString, which binds as SQL NULL: store empty text.
-    return list.isEmpty() ? QStringLiteral("") : list.join(QLatin1Char('\n'));
-}
-
-static QStringList splitList(const QString &text)
-{
-    return text.isEmpty() ? QStringList() : text.split(QLatin1Char('\n'));
-}
+using Sql::joinLines;
+using Sql::splitLines;
 
 Result<qint64> insertDataset(QSqlDatabase &db, NeedsDataset &d)
 {
@@ -68,7 +61,7 @@ Result<qint64> insertDataset(QSqlDatabase &db, NeedsDataset &d)
          d.fileName.isNull() ? QStringLiteral("") : d.fileName,
          d.sha256.isNull() ? QStringLiteral("") : d.sha256, d.rowCount,
          d.importedAt.isValid() ? timestamp(d.importedAt) : QStringLiteral(""),
-         joinList(d.dimensions)});
+         joinLines(d.dimensions)});
     if (!id)
         return id.error();
     d.id = *id;
@@ -86,7 +79,7 @@ Status insertMeasures(QSqlDatabase &db, qint64 datasetId, const QList<Measure> &
                           QStringLiteral("INSERT INTO measures (key, dataset_id, label, "
                                          "dimension_values, position) "
                                          "VALUES (?, ?, ?, ?, ?)"),
-                          {m.key, datasetId, m.label, joinList(m.dimensionValues), position++});
+                          {m.key, datasetId, m.label, joinLines(m.dimensionValues), position++});
             !r)
             return r;
     }
@@ -126,13 +119,13 @@ static QString joinNumbers(const QList<double> &numbers)
     parts.reserve(numbers.size());
     for (double n : numbers)
         parts.append(QString::number(n, 'g', 17));
-    return joinList(parts);
+    return joinLines(parts);
 }
 
 static std::optional<QList<double>> splitNumbers(const QString &text)
 {
     QList<double> numbers;
-    for (const QString &part : splitList(text)) {
+    for (const QString &part : splitLines(text)) {
         bool ok = false;
         numbers.append(part.toDouble(&ok));
         if (!ok)
@@ -282,9 +275,9 @@ Status setAgreement(QSqlDatabase &db, CpaId cpa, const LabourMarketAgreement *ag
                      QStringLiteral("INSERT OR REPLACE INTO labour_market_agreements (cpa_id, "
                                     "headline_indicators, narrative, priority_groups, "
                                     "updated_at) VALUES (?, ?, ?, ?, ?)"),
-                     {cpa.value(), joinList(agreement->headlineIndicators),
+                     {cpa.value(), joinLines(agreement->headlineIndicators),
                       agreement->narrative.isNull() ? QStringLiteral("") : agreement->narrative,
-                      joinList(agreement->priorityGroups), timestamp(agreement->updatedAt)});
+                      joinLines(agreement->priorityGroups), timestamp(agreement->updatedAt)});
 }
 
 Status setPriorityGroups(QSqlDatabase &db, const QList<PriorityGroup> &groups)
@@ -403,6 +396,10 @@ Status insertRound(QSqlDatabase &db, Round &round)
             return r;
     }
     if (Status r = setBoundaries(db, round.boundaries); !r)
+        return r;
+    if (Status r = DesignStore::replaceDesign(db, round.design); !r)
+        return r;
+    if (Status r = DesignStore::replaceSupply(db, round.supply); !r)
         return r;
     if (Status r = TenderStore::replace(db, round.tender); !r)
         return r;
@@ -567,7 +564,7 @@ Result<Round> load(QSqlDatabase &db)
         d.sha256 = q.value(5).toString();
         d.rowCount = q.value(6).toLongLong();
         d.importedAt = fromTimestamp(q.value(7).toString());
-        d.dimensions = splitList(q.value(8).toString());
+        d.dimensions = splitLines(q.value(8).toString());
         round.datasets.append(d);
     }
     for (NeedsDataset &d : round.datasets) {
@@ -578,7 +575,7 @@ Result<Round> load(QSqlDatabase &db)
             return readError(q, tr("figures"));
         while (q.next())
             d.measures.append(
-                {q.value(0).toString(), q.value(1).toString(), splitList(q.value(2).toString())});
+                {q.value(0).toString(), q.value(1).toString(), splitLines(q.value(2).toString())});
         q.prepare(QStringLiteral("SELECT gss_code, measure, date, value FROM observations "
                                  "WHERE dataset_id = ? ORDER BY rowid"));
         q.addBindValue(d.id);
@@ -609,13 +606,13 @@ Result<Round> load(QSqlDatabase &db)
             return Error{tr("The ranking of %1 records points that are not numbers.")
                              .arg(q.value(1).toString())};
         round.rankings.append({CpaId(q.value(0).toLongLong()), q.value(1).toString(),
-                               splitList(q.value(2).toString()), *points});
+                               splitLines(q.value(2).toString()), *points});
     }
     if (!q.exec(QStringLiteral("SELECT cpa_id, group_order, rationale, decided_at FROM "
                                "priority_decisions ORDER BY cpa_id")))
         return readError(q, tr("priorities"));
     while (q.next())
-        round.decisions.append({CpaId(q.value(0).toLongLong()), splitList(q.value(1).toString()),
+        round.decisions.append({CpaId(q.value(0).toLongLong()), splitLines(q.value(1).toString()),
                                 q.value(2).toString(), fromTimestamp(q.value(3).toString())});
     if (!q.exec(QStringLiteral("SELECT gss_code FROM priority_places ORDER BY position")))
         return readError(q, tr("priority places"));
@@ -625,8 +622,8 @@ Result<Round> load(QSqlDatabase &db)
                                "updated_at FROM labour_market_agreements ORDER BY cpa_id")))
         return readError(q, tr("labour market agreements"));
     while (q.next())
-        round.agreements.append({CpaId(q.value(0).toLongLong()), splitList(q.value(1).toString()),
-                                 q.value(2).toString(), splitList(q.value(3).toString()),
+        round.agreements.append({CpaId(q.value(0).toLongLong()), splitLines(q.value(1).toString()),
+                                 q.value(2).toString(), splitLines(q.value(3).toString()),
                                  fromTimestamp(q.value(4).toString())});
     if (!q.exec(QStringLiteral("SELECT file_name, sha256, code_property, imported_at, geojson "
                                "FROM boundaries")))
@@ -634,6 +631,14 @@ Result<Round> load(QSqlDatabase &db)
     if (q.next())
         round.boundaries = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
                             fromTimestamp(q.value(3).toString()), q.value(4).toByteArray()};
+    Result<ServiceDesign> design = DesignStore::loadDesign(db);
+    if (!design)
+        return design.error();
+    round.design = std::move(*design);
+    Result<SupplyMarket> supply = DesignStore::loadSupply(db);
+    if (!supply)
+        return supply.error();
+    round.supply = std::move(*supply);
     Result<Tender> tender = TenderStore::load(db);
     if (!tender)
         return tender.error();
@@ -651,7 +656,7 @@ Status setPartnerRanking(QSqlDatabase &db, const PartnerRankingRecord &ranking, 
     return Sql::exec(db,
                      QStringLiteral("INSERT OR REPLACE INTO partner_rankings (cpa_id, partner, "
                                     "group_order, points) VALUES (?, ?, ?, ?)"),
-                     {ranking.cpa.value(), ranking.partner, joinList(ranking.order),
+                     {ranking.cpa.value(), ranking.partner, joinLines(ranking.order),
                       joinNumbers(ranking.points)});
 }
 
@@ -663,7 +668,7 @@ Status setPriorityDecision(QSqlDatabase &db, CpaId cpa, const PriorityDecision *
     return Sql::exec(db,
                      QStringLiteral("INSERT OR REPLACE INTO priority_decisions (cpa_id, "
                                     "group_order, rationale, decided_at) VALUES (?, ?, ?, ?)"),
-                     {cpa.value(), joinList(decision->order), decision->rationale,
+                     {cpa.value(), joinLines(decision->order), decision->rationale,
                       timestamp(decision->decidedAt)});
 }
 

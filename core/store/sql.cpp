@@ -20,6 +20,21 @@ Status exec(QSqlDatabase &db, const QString &statement)
     return {};
 }
 
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString joinLines(const QStringList &list)
+{
+    return list.isEmpty() ? QStringLiteral("") : list.join(QLatin1Char('\n'));
+}
+
+QStringList splitLines(const QString &value)
+{
+    return value.isEmpty() ? QStringList() : value.split(QLatin1Char('\n'));
+}
+
 static bool run(QSqlQuery &query, const QString &statement, std::initializer_list<QVariant> values)
 {
     if (!query.prepare(statement))

@@ -6,6 +6,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 #include <QVariant>
 
 #include <initializer_list>
@@ -21,6 +22,12 @@ Status exec(QSqlDatabase &db, const QString &statement);
 
 /** Prepares \a statement, binds \a values positionally and executes it. */
 Status exec(QSqlDatabase &db, const QString &statement, std::initializer_list<QVariant> values);
+
+/** Text columns are NOT NULL: a null QString would bind as NULL, so this binds "" instead. */
+QString text(const QString &value);
+/** A list of strings as one text column, one per line ("" for none). */
+QString joinLines(const QStringList &list);
+QStringList splitLines(const QString &value);
 
 /** Like exec(), returning the new row's id. */
 Result<qint64> insert(QSqlDatabase &db, const QString &statement,

@@ -14,11 +14,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("CoCommission::TenderStore", text);
 }
 
-// Text columns are NOT NULL: a null QString would bind as NULL, so bind empty text instead.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
+using Sql::joinLines;
+using Sql::splitLines;
+using Sql::text;
 
 QString timestamp(const QDateTime &at)
 {
@@ -28,16 +26,6 @@ QString timestamp(const QDateTime &at)
 QDateTime fromTimestamp(const QString &value)
 {
     return QDateTime::fromString(value, Qt::ISODateWithMs);
-}
-
-QString joinLines(const QStringList &list)
-{
-    return list.isEmpty() ? QStringLiteral("") : list.join(QLatin1Char('\n'));
-}
-
-QStringList splitLines(const QString &value)
-{
-    return value.isEmpty() ? QStringList() : value.split(QLatin1Char('\n'));
 }
 
 Error readError(const QSqlQuery &query, const QString &what)

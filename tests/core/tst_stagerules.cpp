@@ -1,3 +1,4 @@
+#include "core/evaluation/supplychain.h"
 #include "core/round/londonround.h"
 #include "core/round/stagerules.h"
 
@@ -22,7 +23,24 @@ private slots:
     void signedOffStageIsFinal();
     void everyStageSaysWhatIsNotBuiltYet();
     void prioritiesStageNamesWhatIsStillMissing();
+    void designStageWantsTheRoundsOwnCompleteDesign();
+    void supplyStageWantsARegisterATimelineAndNoGaps();
 };
+
+namespace {
+
+/** Whether the requirement of \a stage whose text contains \a words is met; fails if none. */
+bool met(const Round &round, StageId stage, const QString &words)
+{
+    for (const Requirement &r : StageRules::requirements(round, stage)) {
+        if (r.text.contains(words))
+            return r.met;
+    }
+    qFatal("no requirement contains \"%s\"", qPrintable(words));
+    return false;
+}
+
+} // namespace
 
 void TestStageRules::requiredParties_data()
 {
@@ -144,6 +162,75 @@ void TestStageRules::prioritiesStageNamesWhatIsStillMissing()
     // The ranking, agreement, decision and places screens, the catalogue of priority groups
     // and the points-sum method are all built: nothing is missing from stage 2 any more.
     QVERIFY(StageRules::notBuiltYet(StageId::Priorities).isEmpty());
+}
+
+void TestStageRules::designStageWantsTheRoundsOwnCompleteDesign()
+{
+    Round demo = *LondonRound::demo();
+    const StageId design = StageId::Design;
+    // The demo's design is complete but illustrative: that alone keeps the stage back.
+    QVERIFY(!met(demo, design, QStringLiteral("own design")));
+    QVERIFY(met(demo, design, QStringLiteral("Minimum service standards")));
+    QVERIFY(met(demo, design, QStringLiteral("Eligibility rules")));
+    QVERIFY(met(demo, design, QStringLiteral("Referrals per year")));
+    QVERIFY(met(demo, design, QStringLiteral("a tariff for every")));
+    demo.design.illustrative = false;
+    QVERIFY(met(demo, design, QStringLiteral("own design")));
+
+    // A CPA without a figure or a tariff.
+    Round noFigure = demo;
+    noFigure.design.paymentGroups[0].measure.clear();
+    QVERIFY(!met(noFigure, design, QStringLiteral("Referrals per year")));
+    Round noTariff = demo;
+    noTariff.design.scenarios[1].tariffs.removeLast();
+    QVERIFY(!met(noTariff, design, QStringLiteral("a tariff for every")));
+
+    // Model 2 trades DWP funding for quantified local contributions.
+    const auto contributions = [&](const Round &r) {
+        const QList<Requirement> all = StageRules::requirements(r, design);
+        return std::any_of(all.begin(), all.end(), [](const Requirement &q) {
+            return q.text.contains(QStringLiteral("contributions"));
+        });
+    };
+    QVERIFY(!contributions(demo));
+    demo.model = DevolutionModel::PartnershipDelivery;
+    QVERIFY(met(demo, design, QStringLiteral("contributions")));
+    for (LocalContribution &c : demo.design.contributions)
+        c.status = ContributionStatus::Proposed;
+    QVERIFY(!met(demo, design, QStringLiteral("contributions")));
+}
+
+void TestStageRules::supplyStageWantsARegisterATimelineAndNoGaps()
+{
+    Round demo = *LondonRound::demo();
+    const StageId supply = StageId::Supply;
+    QVERIFY(!met(demo, supply, QStringLiteral("own provider register")));
+    QVERIFY(met(demo, supply, QStringLiteral("from the tender notice to go-live")));
+    // The demo misses its supply-chain formation rule on purpose.
+    QVERIFY(!met(demo, supply, QStringLiteral("meets every rule")));
+    demo.supply.rules.removeFirst();
+    QVERIFY(met(demo, supply, QStringLiteral("meets every rule")));
+    demo.supply.illustrativeProviders = false;
+    demo.supply.illustrativeTimeline = false;
+    QVERIFY(met(demo, supply, QStringLiteral("own provider register")));
+
+    Round noGoLive = demo;
+    noGoLive.supply.milestones.removeLast();
+    QVERIFY(!met(noGoLive, supply, QStringLiteral("from the tender notice to go-live")));
+
+    // One provider with every specialism everywhere closes every gap; without specialisms
+    // it leaves every priority group without a specialist.
+    Provider everywhere{QStringLiteral("Everywhere"), ProviderSector::Private, false, {}, {}, {}};
+    for (const Specialism &sp : specialisms())
+        everywhere.specialisms << sp.key;
+    for (const PriorityGroup &g : demo.priorityGroups)
+        everywhere.specialisms << g.key; // groups served by their own key
+    for (const Authority &a : demo.authorities)
+        everywhere.areas << a.gssCode;
+    demo.supply.providers = {everywhere};
+    QVERIFY(met(demo, supply, QStringLiteral("every priority group")));
+    demo.supply.providers.first().specialisms.clear();
+    QVERIFY(!met(demo, supply, QStringLiteral("every priority group")));
 }
 
 QTEST_GUILESS_MAIN(TestStageRules)
