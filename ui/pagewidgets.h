@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QTabWidget>
 
 class QWheelEvent;
 
@@ -32,6 +33,28 @@ public:
 
 protected:
     void wheelEvent(QWheelEvent *event) override;
+};
+
+/**
+ * A tab widget for a scrolling page, as the stage 3, 4 and 5 screens have: as tall as the tab
+ * shown (the page scrolls as a whole, so the tabs not shown do not count towards its size),
+ * and its tab bar, like PageComboBox, leaves the mouse wheel to the page so that scrolling past
+ * the tabs does not switch them.
+ *
+ * The tabs not shown are left out of the size hints by an Ignored size policy (fitTabs(),
+ * called when the current tab changes and to be called after tabs are added) and out of the
+ * height for a width, which QStackedLayout takes from every page whatever its policy.
+ */
+class PageTabWidget : public QTabWidget
+{
+    Q_OBJECT
+
+public:
+    explicit PageTabWidget(QWidget *parent = nullptr);
+
+    int heightForWidth(int width) const override;
+    /** Gives the tab shown a Preferred size policy and the others an Ignored one. */
+    void fitTabs();
 };
 
 } // namespace CoCommission

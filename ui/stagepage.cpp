@@ -3,6 +3,7 @@
 #include "core/commands/commands.h"
 #include "core/round/rounddocument.h"
 #include "core/round/stagerules.h"
+#include "ui/design/designview.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/needs/agreementview.h"
@@ -10,6 +11,7 @@
 #include "ui/priorities/prioritiesview.h"
 #include "ui/selection/selectionview.h"
 #include "ui/statusicon.h"
+#include "ui/supply/supplyview.h"
 #include "ui/uiutil.h"
 
 #include <QApplication>
@@ -181,6 +183,20 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *prioritiesLayout = new QVBoxLayout(m_prioritiesBox);
     prioritiesLayout->addWidget(m_prioritiesView);
 
+    // The design of services, on the design stage only.
+    m_designBox = new QGroupBox(tr("Design of services"), content);
+    m_designBox->setObjectName(QStringLiteral("designBox"));
+    m_designView = new DesignView(m_edits, m_dialogs, m_designBox);
+    auto *designLayout = new QVBoxLayout(m_designBox);
+    designLayout->addWidget(m_designView);
+
+    // The structure of supply, on the supply stage only.
+    m_supplyBox = new QGroupBox(tr("Shaping the structure of supply"), content);
+    m_supplyBox->setObjectName(QStringLiteral("supplyBox"));
+    m_supplyView = new SupplyView(m_edits, m_dialogs, m_supplyBox);
+    auto *supplyLayout = new QVBoxLayout(m_supplyBox);
+    supplyLayout->addWidget(m_supplyView);
+
     // The bid evaluation, on the selection stage only.
     m_selectionBox = new QGroupBox(tr("Selecting the provider"), content);
     m_selectionBox->setObjectName(QStringLiteral("selectionBox"));
@@ -196,6 +212,8 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     layout->addWidget(m_indicatorsBox);
     layout->addWidget(m_agreementsBox);
     layout->addWidget(m_prioritiesBox);
+    layout->addWidget(m_designBox);
+    layout->addWidget(m_supplyBox);
     layout->addWidget(m_selectionBox);
     layout->addStretch(1);
 
@@ -220,6 +238,8 @@ void StagePage::setDocument(RoundDocument *document)
     m_needsView->setDocument(document);
     m_agreementView->setDocument(document);
     m_prioritiesView->setDocument(document);
+    m_designView->setDocument(document);
+    m_supplyView->setDocument(document);
     m_selectionView->setDocument(document);
     refresh();
     refreshIndicatorsBox();
@@ -411,6 +431,8 @@ void StagePage::refreshIndicatorsBox()
     m_indicatorsBox->setVisible(m_document && m_stage == StageId::Needs);
     m_agreementsBox->setVisible(m_document && m_stage == StageId::Needs);
     m_prioritiesBox->setVisible(m_document && m_stage == StageId::Priorities);
+    m_designBox->setVisible(m_document && m_stage == StageId::Design);
+    m_supplyBox->setVisible(m_document && m_stage == StageId::Supply);
     m_selectionBox->setVisible(m_document && m_stage == StageId::Selection);
 }
 

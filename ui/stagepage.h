@@ -13,6 +13,7 @@ class QTableWidget;
 
 namespace CoCommission {
 
+class DesignView;
 class DialogService;
 class EditRunner;
 class AgreementView;
@@ -20,6 +21,7 @@ class NeedsView;
 class PrioritiesView;
 class RoundDocument;
 class SelectionView;
+class SupplyView;
 
 /**
  * One stage of the round: where it stands, what it still needs (met requirements ticked, then
@@ -53,6 +55,8 @@ public:
     NeedsView *needsView() const { return m_needsView; }
     AgreementView *agreementView() const { return m_agreementView; }
     PrioritiesView *prioritiesView() const { return m_prioritiesView; }
+    DesignView *designView() const { return m_designView; }
+    SupplyView *supplyView() const { return m_supplyView; }
     SelectionView *selectionView() const { return m_selectionView; }
 
 private:
@@ -89,6 +93,10 @@ private:
     AgreementView *m_agreementView;
     QGroupBox *m_prioritiesBox;
     PrioritiesView *m_prioritiesView;
+    QGroupBox *m_designBox;
+    DesignView *m_designView;
+    QGroupBox *m_supplyBox;
+    SupplyView *m_supplyView;
     QGroupBox *m_selectionBox;
     SelectionView *m_selectionView;
 };

@@ -16,8 +16,8 @@ QList<ServiceStandard> standardTemplates()
     using D = StandardDirection;
     return {
         {QStringLiteral("first_contact"), tr("First contact after referral"),
-         tr("A key worker contacts every participant soon after referral."), 5,
-         tr("working days"), D::AtMost},
+         tr("A key worker contacts every participant soon after referral."), 5, tr("working days"),
+         D::AtMost},
         {QStringLiteral("contact_frequency"), tr("Face-to-face contact"),
          tr("At least one face-to-face meeting in every period of this length."), 2, tr("weeks"),
          D::AtMost},
@@ -57,7 +57,8 @@ QList<ReferralRoute> referralTemplates()
     return {
         {QStringLiteral("jobcentre_plus"),
          tr("Work coaches refer eligible claimants (most referrals).")},
-        {QStringLiteral("health"), tr("GPs and IAPT services refer people with health conditions.")},
+        {QStringLiteral("health"),
+         tr("GPs and IAPT services refer people with health conditions.")},
         {QStringLiteral("local_services"),
          tr("Troubled Families, housing and drug and alcohol services refer their clients.")},
     };

@@ -86,6 +86,8 @@ Result<VolumeEstimate> referralVolume(const Round &round, const Indicators &indi
     out.eligible = eligibleFromFigures(round, indicators, group, cpa, out.date, problem);
     if (!out.eligible)
         out.date.clear();
+    else
+        out.estimate = *out.eligible * group.takeUpPercent / 100.0;
 
     if (const ReferralVolume *stated = round.design.statedVolume(group.key, cpa.id)) {
         out.stated = true;
@@ -97,7 +99,7 @@ Result<VolumeEstimate> referralVolume(const Round &round, const Indicators &indi
         return Error{tr("Payment group %1 in %2 has no figure for its referrals: %3; state the "
                         "referrals per year for it.")
                          .arg(groupLabel(group), cpa.name, problem)};
-    out.referralsPerYear = *out.eligible * group.takeUpPercent / 100.0;
+    out.referralsPerYear = *out.estimate;
     out.basis =
         tr("%1 of %2 at %3, %4 take-up")
             .arg(percent(group.eligibleSharePercent), quoted(indicators.find(group.measure)->name),

@@ -35,6 +35,7 @@ struct VolumeEstimate
     QString group; ///< the payment group's key
     CpaId cpa;
     std::optional<double> eligible; ///< people eligible, when the figures give a number
+    std::optional<double> estimate; ///< eligible × take-up: the estimate, stated or not
     double referralsPerYear = 0;
     bool stated = false;
     QString date;    ///< the date of the figures used, "" when none were

@@ -139,6 +139,8 @@ SupplyMarket demoSupply(const Round &round)
         s.providers.append(
             {tr(name), sector, sme, std::move(specialisms), std::move(areas), key(contact)});
     };
+    // No homelessness specialist serves Central London Forward, where the agreement names
+    // homelessness a priority: the demo shows a gap in the coverage matrix.
     add("Northgate Employment Services", P::Private, false,
         {key("long_term_unemployed"), key("skills")}, clf + local + west + south,
         "bids@northgate.example");
@@ -146,7 +148,7 @@ SupplyMarket demoSupply(const Round &round)
         clf + west, "info@riversidemind.example");
     add("Open Door Recovery", P::VoluntaryCommunity, true,
         {key("drug_alcohol"), key("ex_offenders")}, clf + local, "hello@opendoor.example");
-    add("Thames Housing Advice", P::VoluntaryCommunity, true, {key("homelessness")}, clf + local,
+    add("Thames Housing Advice", P::VoluntaryCommunity, true, {key("homelessness")}, local,
         "advice@thameshousing.example");
     add("Ability Forward", P::VoluntaryCommunity, false, {key("disability"), key("health")},
         local + south, "contact@abilityforward.example");

@@ -40,7 +40,8 @@ void TestDesignTemplate::standardsAreThePapersSix_data()
         << "first_contact" << 5.0 << "working days" << int(StandardDirection::AtMost);
     QTest::newRow("face to face every 2 weeks")
         << "contact_frequency" << 2.0 << "weeks" << int(StandardDirection::AtMost);
-    QTest::newRow("a named key worker") << "key_worker" << 1.0 << "" << int(StandardDirection::Required);
+    QTest::newRow("a named key worker")
+        << "key_worker" << 1.0 << "" << int(StandardDirection::Required);
     QTest::newRow("caseload at most 50")
         << "caseload" << 50.0 << "participants" << int(StandardDirection::AtMost);
     QTest::newRow("action plan within 4 weeks")

@@ -436,6 +436,7 @@ void TestFinancialModel::statedVolumeReplacesEstimate()
     QCOMPARE(all[2].referralsPerYear, 60.0);
     QVERIFY(all[2].stated);
     QCOMPARE(all[2].eligible.value_or(-1), 800.0);
+    QCOMPARE(all[2].estimate.value_or(-1), 80.0); // what it would be, shown beside the figure
     QVERIFY(all[2].hasFigure());
 }
 

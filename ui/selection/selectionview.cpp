@@ -22,41 +22,6 @@
 
 namespace CoCommission {
 
-namespace {
-
-/**
- * A tab widget as tall as the tab shown. QTabWidget is as tall as its tallest tab, which on a
- * scrolling page leaves a long empty stretch under the shorter ones: the tabs not shown are
- * left out of the size hints by an Ignored size policy (SelectionView::fitTabs()), and here out
- * of the height for a width, which QStackedLayout takes from every page whatever its policy.
- */
-class FittingTabWidget : public QTabWidget
-{
-public:
-    using QTabWidget::QTabWidget;
-
-    int heightForWidth(int width) const override
-    {
-        const int all = QTabWidget::heightForWidth(width);
-        const QWidget *shown = currentWidget();
-        const auto *stack =
-            shown ? qobject_cast<const QStackedWidget *>(shown->parentWidget()) : nullptr;
-        if (all < 0 || !stack || !stack->layout())
-            return all;
-        // With tabs above the pages the stack gets the whole width (as QTabWidget does); the
-        // frame and tab bar around it do not depend on the pages, so swap the tallest for the
-        // one shown.
-        const int floor = stack->layout()->minimumSize().height();
-        int tallest = floor;
-        for (int i = 0; i < count(); ++i)
-            tallest = std::max(tallest, widget(i)->heightForWidth(width));
-        const int current = std::max(floor, shown->heightForWidth(width));
-        return all - tallest + current;
-    }
-};
-
-} // namespace
-
 SelectionView::SelectionView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     : QWidget(parent)
     , m_edits(edits)
@@ -101,7 +66,7 @@ SelectionView::SelectionView(EditRunner *edits, DialogService *dialogs, QWidget 
     lotLayout->addWidget(m_lotCombo);
     lotLayout->addWidget(m_lotDetails, 1);
 
-    m_tabs = new FittingTabWidget(this);
+    m_tabs = new PageTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("selectionTabs"));
     m_tabs->setAccessibleName(tr("Parts of the evaluation"));
     m_tabs->setDocumentMode(true);
@@ -131,7 +96,6 @@ SelectionView::SelectionView(EditRunner *edits, DialogService *dialogs, QWidget 
     layout->addWidget(m_tabs, 1);
 
     connect(m_lotCombo, &QComboBox::currentIndexChanged, this, &SelectionView::onLotPicked);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &SelectionView::fitTabs);
     connect(this, &SelectionView::documentChanged, m_criteriaView, &CriteriaView::setDocument);
     connect(this, &SelectionView::documentChanged, m_bidsView, &BidsView::setDocument);
     connect(this, &SelectionView::documentChanged, m_panelView, &PanelView::setDocument);
@@ -179,20 +143,7 @@ RoundDocument *SelectionView::document() const
 void SelectionView::addTab(QWidget *tab, const QString &title)
 {
     m_tabs->addTab(tab, title);
-    fitTabs();
-}
-
-void SelectionView::fitTabs()
-{
-    // The page scrolls as a whole, so the tabs take the height of the tab shown rather than
-    // that of the tallest: the others do not count towards the size.
-    for (int i = 0; i < m_tabs->count(); ++i) {
-        QWidget *tab = m_tabs->widget(i);
-        const auto policy =
-            i == m_tabs->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored;
-        tab->setSizePolicy(policy, policy);
-    }
-    m_tabs->updateGeometry();
+    m_tabs->fitTabs();
 }
 
 CpaId SelectionView::currentLot() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/pagewidgets.h"
+
 #include "core/common/ids.h"
 
 #include <QPointer>
@@ -74,7 +76,6 @@ private:
     void fillLots();
     void refreshNotices();
     void onLotPicked();
-    void fitTabs();
 
     EditRunner *m_edits;
     DialogService *m_dialogs;
@@ -90,7 +91,7 @@ private:
     QWidget *m_lotRow;
     QComboBox *m_lotCombo;
     QLabel *m_lotDetails;
-    QTabWidget *m_tabs;
+    PageTabWidget *m_tabs;
     CriteriaView *m_criteriaView;
     BidsView *m_bidsView;
     PanelView *m_panelView;

@@ -1,0 +1,128 @@
+#include "ui/supply/milestonedialog.h"
+
+#include "ui/noticebox.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace CoCommission {
+
+namespace {
+
+QDateEdit *makeDateEdit(const QString &accessibleName, const QString &objectName, QWidget *parent)
+{
+    auto *edit = new QDateEdit(parent);
+    edit->setObjectName(objectName);
+    edit->setAccessibleName(accessibleName);
+    edit->setCalendarPopup(true);
+    edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
+    edit->setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31));
+    return edit;
+}
+
+} // namespace
+
+MilestoneDialog::MilestoneDialog(const Milestone &milestone, bool isNew, QWidget *parent)
+    : QDialog(parent)
+    , m_kindCombo(new QComboBox(this))
+    , m_nameEdit(new QLineEdit(this))
+    , m_oneDayCheck(new QCheckBox(tr("&One day"), this))
+    , m_startEdit(makeDateEdit(tr("Start date"), QStringLiteral("milestoneStartEdit"), this))
+    , m_endEdit(makeDateEdit(tr("End date"), QStringLiteral("milestoneEndEdit"), this))
+    , m_errorBox(new NoticeBox(NoticeBox::Kind::Warning, QString(), this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("milestoneDialog"));
+    setWindowTitle(isNew ? tr("Add a milestone") : tr("Edit milestone"));
+    setAccessibleName(windowTitle());
+
+    m_kindCombo->setObjectName(QStringLiteral("milestoneKindCombo"));
+    m_kindCombo->setAccessibleName(tr("Kind of milestone"));
+    for (MilestoneKind kind : milestoneKinds())
+        m_kindCombo->addItem(milestoneName(kind), int(kind));
+    m_kindCombo->setCurrentIndex(m_kindCombo->findData(int(milestone.kind)));
+
+    m_nameEdit->setObjectName(QStringLiteral("milestoneNameEdit"));
+    m_nameEdit->setAccessibleName(tr("Milestone name"));
+    m_nameEdit->setPlaceholderText(tr("Optional, for example: Provider event, Camden"));
+    m_nameEdit->setText(milestone.name);
+
+    m_oneDayCheck->setObjectName(QStringLiteral("milestoneOneDayCheck"));
+    m_oneDayCheck->setAccessibleName(tr("The milestone is one day"));
+    const QDate start = milestone.start.isValid() ? milestone.start : QDate::currentDate();
+    const QDate end = milestone.end.isValid() ? milestone.end : start;
+    m_oneDayCheck->setChecked(start == end);
+    m_startEdit->setDate(start);
+    m_endEdit->setDate(end);
+
+    m_errorBox->setObjectName(QStringLiteral("milestoneErrorBox"));
+    m_errorBox->hide();
+
+    m_okButton = m_buttons->addButton(isNew ? tr("&Add milestone") : tr("&Save milestone"),
+                                      QDialogButtonBox::AcceptRole);
+    m_okButton->setObjectName(QStringLiteral("milestoneOkButton"));
+    m_okButton->setAccessibleName(isNew ? tr("Add milestone") : tr("Save milestone"));
+    m_okButton->setDefault(true);
+    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Kind:"), m_kindCombo);
+    form->addRow(tr("&Name:"), m_nameEdit);
+    form->addRow(QString(), m_oneDayCheck);
+    form->addRow(tr("&Start:"), m_startEdit);
+    form->addRow(tr("&End:"), m_endEdit);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_errorBox);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_oneDayCheck, &QCheckBox::toggled, this, &MilestoneDialog::updateDates);
+    connect(m_startEdit, &QDateEdit::dateChanged, this, [this](const QDate &date) {
+        // A period keeps its end at or after its start; one day ends when it starts.
+        if (m_oneDayCheck->isChecked() || m_endEdit->date() < date)
+            m_endEdit->setDate(date);
+    });
+    updateDates();
+    m_kindCombo->setFocus();
+    resize(480, sizeHint().height());
+}
+
+Milestone MilestoneDialog::milestone() const
+{
+    Milestone m;
+    m.kind = MilestoneKind(m_kindCombo->currentData().toInt());
+    m.name = m_nameEdit->text().trimmed();
+    m.start = m_startEdit->date();
+    m.end = m_oneDayCheck->isChecked() ? m.start : m_endEdit->date();
+    return m;
+}
+
+void MilestoneDialog::updateDates()
+{
+    const bool oneDay = m_oneDayCheck->isChecked();
+    m_endEdit->setEnabled(!oneDay);
+    m_endEdit->setToolTip(oneDay ? tr("A milestone of one day ends when it starts.") : QString());
+    if (oneDay)
+        m_endEdit->setDate(m_startEdit->date());
+}
+
+void MilestoneDialog::accept()
+{
+    const QString problem = m_validator ? m_validator(milestone()) : QString();
+    m_errorBox->setText(problem);
+    m_errorBox->setVisible(!problem.isEmpty());
+    if (problem.isEmpty())
+        QDialog::accept();
+}
+
+} // namespace CoCommission
