@@ -12,6 +12,18 @@ namespace CoCommission {
 
 namespace {
 
+/**
+ * \a name as it reads inside a sentence: "People who are homeless" becomes "people who are
+ * homeless"; a name that starts with an acronym or a figure ("ESA work-related activity
+ * group", "18-24s ...") is kept.
+ */
+QString inSentence(const QString &name)
+{
+    if (name.size() < 2 || !name.at(0).isUpper() || name.at(1).isUpper())
+        return name;
+    return name.at(0).toLower() + name.mid(1);
+}
+
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CoCommission::Coverage", text);
@@ -94,9 +106,9 @@ CoverageMatrix supplyCoverage(const Round &round, const SupplyMarket &supply)
             cell.priority = priorities[c].contains(group.key);
             cell.gap = cell.priority && cell.providers.isEmpty();
             if (cell.gap)
-                out.gaps << CoverageGap{
-                    group.key, cpas[c].id,
-                    tr("No specialist provider for %1 in %2.").arg(group.name, cpas[c].name)};
+                out.gaps << CoverageGap{group.key, cpas[c].id,
+                                        tr("No specialist provider for %1 in %2.")
+                                            .arg(inSentence(group.name), cpas[c].name)};
             row << cell;
         }
         out.cells << row;

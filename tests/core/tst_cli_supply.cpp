@@ -180,7 +180,7 @@ void TestCliSupply::reportJson()
     }
     QCOMPARE(families["cpa"].toString(), QStringLiteral("Local London"));
     QCOMPARE(families["message"].toString(),
-             QStringLiteral("No specialist provider for Workless families in Local London."));
+             QStringLiteral("No specialist provider for workless families in Local London."));
 
     const QJsonArray timeline = o.value("timeline").toArray();
     QCOMPARE(timeline.size(), 4);
@@ -227,7 +227,7 @@ void TestCliSupply::reportText()
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     for (const char *part :
          {"ILLUSTRATIVE", "Provider register: 2 providers.", "Coverage", "Central London Forward",
-          "GAP", "No specialist provider for Workless families in Local London.",
+          "GAP", "No specialist provider for workless families in Local London.",
           "Central London Forward: 2 providers, 50% voluntary and community, "
           "50% SME.",
           "Supply-chain formation lasts at least 8 weeks. Met: ",

@@ -157,9 +157,9 @@ void TestCoverage::gaps()
     QCOMPARE(m.gaps[0].message,
              QStringLiteral("No specialist provider for ESA work-related activity group in East."));
     QCOMPARE(m.gaps[1].message,
-             QStringLiteral("No specialist provider for Homeless people in East."));
+             QStringLiteral("No specialist provider for homeless people in East."));
     QCOMPARE(m.gaps[2].message,
-             QStringLiteral("No specialist provider for Lone parents in South."));
+             QStringLiteral("No specialist provider for lone parents in South."));
 
     // Remove MindWorks: North loses its only esa_wrag specialist.
     SupplyMarket s = handSupply();
