@@ -5,6 +5,7 @@
 #include <QChart>
 #include <QChartView>
 #include <QFrame>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLayout>
@@ -130,6 +131,18 @@ QPushButton *makeButton(const QString &text, const QString &accessibleName,
     button->setAccessibleName(accessibleName);
     button->setObjectName(objectName);
     return button;
+}
+
+QHBoxLayout *buttonRow(std::initializer_list<QWidget *> left,
+                       std::initializer_list<QWidget *> right)
+{
+    auto *row = new QHBoxLayout;
+    for (QWidget *widget : left)
+        row->addWidget(widget);
+    row->addStretch(1);
+    for (QWidget *widget : right)
+        row->addWidget(widget);
+    return row;
 }
 
 QChartView *makeChartView(QChart *chart, QWidget *parent, qreal titleScale)

@@ -4,8 +4,11 @@
 #include <QString>
 #include <QStringList>
 
+#include <initializer_list>
+
 class QChart;
 class QChartView;
+class QHBoxLayout;
 class QLabel;
 class QLayout;
 class QPushButton;
@@ -49,6 +52,13 @@ void fitTableHeight(QTableWidget *table);
 QLabel *makeText(QWidget *parent, bool secondary = false);
 QPushButton *makeButton(const QString &text, const QString &accessibleName,
                         const QString &objectName, QWidget *parent);
+
+/**
+ * A row of \a left widgets (a table's Add, Edit, Remove buttons), a stretch, then the \a right
+ * ones (Import, Export).
+ */
+QHBoxLayout *buttonRow(std::initializer_list<QWidget *> left,
+                       std::initializer_list<QWidget *> right = {});
 
 /**
  * A view of \a chart in the pages' style: square, localised numbers, a bold title \a titleScale

@@ -29,15 +29,6 @@ namespace CoCommission {
 
 namespace {
 
-QHBoxLayout *buttonRow(std::initializer_list<QWidget *> widgets)
-{
-    auto *row = new QHBoxLayout;
-    for (QWidget *widget : widgets)
-        row->addWidget(widget);
-    row->addStretch(1);
-    return row;
-}
-
 QString measureName(const Indicators &indicators, const QString &measure)
 {
     if (measure.isEmpty())
@@ -346,7 +337,7 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
     bodyLayout->addWidget(tariffsHeading);
     bodyLayout->addWidget(tariffsIntro);
     bodyLayout->addWidget(m_tariffView);
-    bodyLayout->addLayout(buttonRow({m_addCpaTariff, m_removeTariff}));
+    bodyLayout->addLayout(UiUtil::buttonRow({m_addCpaTariff, m_removeTariff}));
     bodyLayout->addWidget(m_feeShare);
 
     auto *layout = new QVBoxLayout(this);
@@ -355,12 +346,12 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
     layout->addWidget(groupsIntro);
     layout->addWidget(m_noGroupsLabel);
     layout->addWidget(m_groups);
-    layout->addLayout(buttonRow({m_addGroup, m_editGroup, m_removeGroup}));
+    layout->addLayout(UiUtil::buttonRow({m_addGroup, m_editGroup, m_removeGroup}));
     layout->addSpacing(12);
     layout->addWidget(scenariosHeading);
     layout->addWidget(scenariosIntro);
-    layout->addLayout(buttonRow({scenarioLabel, m_scenarioCombo, m_addScenario, m_duplicateScenario,
-                                 m_renameScenario, m_removeScenario}));
+    layout->addLayout(UiUtil::buttonRow({scenarioLabel, m_scenarioCombo, m_addScenario,
+                                         m_duplicateScenario, m_renameScenario, m_removeScenario}));
     layout->addWidget(m_noScenarioLabel);
     layout->addWidget(m_scenarioBody);
     layout->addStretch(1);

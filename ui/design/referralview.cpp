@@ -20,19 +20,6 @@
 
 namespace CoCommission {
 
-namespace {
-
-QHBoxLayout *buttonRow(std::initializer_list<QPushButton *> buttons)
-{
-    auto *row = new QHBoxLayout;
-    for (QPushButton *button : buttons)
-        row->addWidget(button);
-    row->addStretch(1);
-    return row;
-}
-
-} // namespace
-
 ReferralView::ReferralView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     : DesignTab(edits, dialogs, parent)
 {
@@ -87,17 +74,17 @@ ReferralView::ReferralView(EditRunner *edits, DialogService *dialogs, QWidget *p
     layout->addWidget(rulesHeading);
     layout->addWidget(rulesIntro);
     layout->addWidget(m_rules);
-    layout->addLayout(buttonRow({m_addRule, m_editRule, m_removeRule}));
+    layout->addLayout(UiUtil::buttonRow({m_addRule, m_editRule, m_removeRule}));
     layout->addSpacing(12);
     layout->addWidget(routesHeading);
     layout->addWidget(m_routes);
-    layout->addLayout(buttonRow({m_addRoute, m_editRoute, m_removeRoute}));
+    layout->addLayout(UiUtil::buttonRow({m_addRoute, m_editRoute, m_removeRoute}));
     layout->addSpacing(12);
     layout->addWidget(volumesHeading);
     layout->addWidget(volumesIntro);
     layout->addWidget(m_volumesLabel);
     layout->addWidget(m_volumes);
-    layout->addLayout(buttonRow({m_state, m_estimate}));
+    layout->addLayout(UiUtil::buttonRow({m_state, m_estimate}));
     layout->addStretch(1);
 
     connect(m_addRule, &QPushButton::clicked, this, [this] { editRule(-1); });

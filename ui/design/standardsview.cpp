@@ -40,16 +40,6 @@ QList<KeyName> cpaChoices(const Round &round)
     return out;
 }
 
-/** Add, Edit and Remove buttons in a row, with an optional extra button after them. */
-QHBoxLayout *buttonRow(std::initializer_list<QPushButton *> buttons)
-{
-    auto *row = new QHBoxLayout;
-    for (QPushButton *button : buttons)
-        row->addWidget(button);
-    row->addStretch(1);
-    return row;
-}
-
 } // namespace
 
 StandardsView::StandardsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
@@ -100,13 +90,14 @@ StandardsView::StandardsView(EditRunner *edits, DialogService *dialogs, QWidget 
     layout->addWidget(standardsHeading);
     layout->addWidget(standardsIntro);
     layout->addWidget(m_standards);
-    layout->addLayout(buttonRow({m_addStandard, m_editStandard, m_removeStandard, m_templates}));
+    layout->addLayout(
+        UiUtil::buttonRow({m_addStandard, m_editStandard, m_removeStandard, m_templates}));
     layout->addSpacing(12);
     layout->addWidget(conditionsHeading);
     layout->addWidget(conditionsIntro);
     layout->addWidget(m_placesLabel);
     layout->addWidget(m_conditions);
-    layout->addLayout(buttonRow({m_addCondition, m_editCondition, m_removeCondition}));
+    layout->addLayout(UiUtil::buttonRow({m_addCondition, m_editCondition, m_removeCondition}));
     layout->addStretch(1);
 
     connect(m_addStandard, &QPushButton::clicked, this, [this] { editStandard(-1); });

@@ -109,14 +109,8 @@ ProvidersView::ProvidersView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_clearButton =
         UiUtil::makeButton(tr("&Clear the invented register…"), tr("Clear the invented register"),
                            QStringLiteral("clearProvidersButton"), this);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_addButton);
-    buttons->addWidget(m_editButton);
-    buttons->addWidget(m_removeButton);
-    buttons->addStretch(1);
-    buttons->addWidget(m_importButton);
-    buttons->addWidget(m_exportButton);
-    buttons->addWidget(m_clearButton);
+    QHBoxLayout *buttons = UiUtil::buttonRow({m_addButton, m_editButton, m_removeButton},
+                                             {m_importButton, m_exportButton, m_clearButton});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);

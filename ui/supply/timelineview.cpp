@@ -98,12 +98,8 @@ TimelineView::TimelineView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_clearButton =
         UiUtil::makeButton(tr("&Clear the invented timeline…"), tr("Clear the invented timeline"),
                            QStringLiteral("clearTimelineButton"), this);
-    auto *milestoneButtons = new QHBoxLayout;
-    milestoneButtons->addWidget(m_addMilestoneButton);
-    milestoneButtons->addWidget(m_editMilestoneButton);
-    milestoneButtons->addWidget(m_removeMilestoneButton);
-    milestoneButtons->addStretch(1);
-    milestoneButtons->addWidget(m_clearButton);
+    QHBoxLayout *milestoneButtons = UiUtil::buttonRow(
+        {m_addMilestoneButton, m_editMilestoneButton, m_removeMilestoneButton}, {m_clearButton});
 
     auto *rulesHeading = boldLabel(tr("The board's rules"), this);
     m_rulesLabel = UiUtil::makeText(this, true);
@@ -129,12 +125,8 @@ TimelineView::TimelineView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_standardRulesButton =
         UiUtil::makeButton(tr("Add the sta&ndard rules"), tr("Add the standard rules"),
                            QStringLiteral("standardRulesButton"), this);
-    auto *ruleButtons = new QHBoxLayout;
-    ruleButtons->addWidget(m_addRuleButton);
-    ruleButtons->addWidget(m_editRuleButton);
-    ruleButtons->addWidget(m_removeRuleButton);
-    ruleButtons->addStretch(1);
-    ruleButtons->addWidget(m_standardRulesButton);
+    QHBoxLayout *ruleButtons = UiUtil::buttonRow(
+        {m_addRuleButton, m_editRuleButton, m_removeRuleButton}, {m_standardRulesButton});
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(intro);
