@@ -6,6 +6,7 @@
 #include "ui/design/designview.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
+#include "ui/monitoring/monitoringview.h"
 #include "ui/needs/agreementview.h"
 #include "ui/needsview.h"
 #include "ui/priorities/prioritiesview.h"
@@ -204,6 +205,13 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *selectionLayout = new QVBoxLayout(m_selectionBox);
     selectionLayout->addWidget(m_selectionView);
 
+    // Monitoring, on the monitoring stage only.
+    m_monitoringBox = new QGroupBox(tr("Monitoring and evaluating provision"), content);
+    m_monitoringBox->setObjectName(QStringLiteral("monitoringBox"));
+    m_monitoringView = new MonitoringView(m_edits, m_dialogs, m_monitoringBox);
+    auto *monitoringLayout = new QVBoxLayout(m_monitoringBox);
+    monitoringLayout->addWidget(m_monitoringView);
+
     layout->addWidget(m_heading);
     layout->addLayout(statusRow);
     layout->addWidget(needsBox);
@@ -215,6 +223,7 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     layout->addWidget(m_designBox);
     layout->addWidget(m_supplyBox);
     layout->addWidget(m_selectionBox);
+    layout->addWidget(m_monitoringBox);
     layout->addStretch(1);
 
     connect(m_startButton, &QPushButton::clicked, this,
@@ -241,6 +250,7 @@ void StagePage::setDocument(RoundDocument *document)
     m_designView->setDocument(document);
     m_supplyView->setDocument(document);
     m_selectionView->setDocument(document);
+    m_monitoringView->setDocument(document);
     refresh();
     refreshIndicatorsBox();
 }
@@ -433,6 +443,7 @@ void StagePage::refreshIndicatorsBox()
     m_prioritiesBox->setVisible(m_document && m_stage == StageId::Priorities);
     m_designBox->setVisible(m_document && m_stage == StageId::Design);
     m_supplyBox->setVisible(m_document && m_stage == StageId::Supply);
+    m_monitoringBox->setVisible(m_document && m_stage == StageId::Monitoring);
     m_selectionBox->setVisible(m_document && m_stage == StageId::Selection);
 }
 

@@ -22,6 +22,7 @@ class PrioritiesView;
 class RoundDocument;
 class SelectionView;
 class SupplyView;
+class MonitoringView;
 
 /**
  * One stage of the round: where it stands, what it still needs (met requirements ticked, then
@@ -57,6 +58,7 @@ public:
     PrioritiesView *prioritiesView() const { return m_prioritiesView; }
     DesignView *designView() const { return m_designView; }
     SupplyView *supplyView() const { return m_supplyView; }
+    MonitoringView *monitoringView() const { return m_monitoringView; }
     SelectionView *selectionView() const { return m_selectionView; }
 
 private:
@@ -97,6 +99,8 @@ private:
     DesignView *m_designView;
     QGroupBox *m_supplyBox;
     SupplyView *m_supplyView;
+    QGroupBox *m_monitoringBox;
+    MonitoringView *m_monitoringView;
     QGroupBox *m_selectionBox;
     SelectionView *m_selectionView;
 };

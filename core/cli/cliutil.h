@@ -66,5 +66,10 @@ int runPack(const QStringList &args, QTextStream &out, QTextStream &err);
 int runEvaluation(const QStringList &args, QTextStream &out, QTextStream &err);
 int runDesign(const QStringList &args, QTextStream &out, QTextStream &err);
 int runSupply(const QStringList &args, QTextStream &out, QTextStream &err);
+int runMonitoring(const QStringList &args, QTextStream &out, QTextStream &err);
+// runMonitoring() hands "monitoring report" and "monitoring dwp-report" (their arguments after
+// the verb) to these (cli_monitoring_report.cpp).
+int runMonitoringReport(const QStringList &args, QTextStream &out, QTextStream &err);
+int runMonitoringDwpReport(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace CoCommission::CommandLine

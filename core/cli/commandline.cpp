@@ -22,7 +22,8 @@ const QStringList kSubcommands = {QStringLiteral("new"),
                                   QStringLiteral("pack"),
                                   QStringLiteral("evaluation"),
                                   QStringLiteral("design"),
-                                  QStringLiteral("supply")};
+                                  QStringLiteral("supply"),
+                                  QStringLiteral("monitoring")};
 
 } // namespace
 
@@ -162,6 +163,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runDesign(rest, out, err);
     if (command == QLatin1String("supply"))
         return runSupply(rest, out, err);
+    if (command == QLatin1String("monitoring"))
+        return runMonitoring(rest, out, err);
     if (command == QLatin1String("import-boundaries"))
         return runCpa(arguments, out, err); // runCpa() takes it as its verb
     return runVerify(rest, out, err);

@@ -10,6 +10,8 @@ enum : int {
     SetPlanMinimumSize,
     SetDesign,
     SetSupply,
+    SetBoard,
+    SetProfile,
 };
 
 } // namespace CoCommission::CommandId

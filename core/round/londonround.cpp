@@ -157,6 +157,7 @@ Result<Round> demo()
     round->design = demoDesign(*round);
     round->supply = demoSupply(*round);
     round->tender = demoTender(round->plans.first().cpas.first());
+    round->monitoring = demoMonitoring(*round);
     round->stage(StageId::Needs).status = StageStatus::InProgress;
     return round;
 }

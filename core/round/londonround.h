@@ -42,5 +42,13 @@ ServiceDesign demoDesign(const Round &round);
  */
 SupplyMarket demoSupply(const Round &round);
 
+/**
+ * The demo round's illustrative monitoring (stage 6): a programme board of invented members
+ * with three meetings (one not quorate), an actions and issues log with an overdue action,
+ * the contract profile derived from the "30% delivery fee" scenario from the go-live month,
+ * twelve monthly returns and one correction. Every name and figure is invented.
+ */
+Monitoring demoMonitoring(const Round &round);
+
 } // namespace LondonRound
 } // namespace CoCommission

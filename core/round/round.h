@@ -4,6 +4,7 @@
 #include "core/round/adjacencyrule.h"
 #include "core/round/design.h"
 #include "core/round/devolutionmodel.h"
+#include "core/round/monitoring.h"
 #include "core/round/rankingmethod.h"
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
@@ -238,6 +239,7 @@ struct Round
     ServiceDesign design; ///< stage 3
     SupplyMarket supply;  ///< stage 4
     Tender tender;        ///< stage 5
+    Monitoring monitoring; ///< stage 6
 
     bool operator==(const Round &) const = default;
 

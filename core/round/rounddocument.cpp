@@ -242,6 +242,9 @@ Status RoundDocument::adoptPlan(PlanId plan, const QString &reason)
         return fail(tr("The service design sets conditions, referral volumes or tariffs for CPAs "
                        "of the adopted plan: remove them at stage 3 before adopting another "
                        "plan."));
+    if (m_round.monitoring.refersTo())
+        return fail(tr("The contract profile or the performance returns hold figures for CPAs "
+                       "of the adopted plan: another plan cannot be adopted now."));
     const bool prioritiesSigned =
         m_round.stage(StageId::Priorities).status == StageStatus::SignedOff;
     if (prioritiesSigned && reason.trimmed().isEmpty())

@@ -228,6 +228,33 @@ public:
     Status setSupply(const SupplyMarket &supply, const QString &what = {});
     // --- end of stages 3 and 4 --------------------------------------------------------------
 
+    // --- Stage 6: monitoring ---------------------------------------------------------------
+    // Defined in rounddocument_monitoring.cpp. Every edit signals monitoringChanged() and then
+    // roundChanged(). Nothing changes once stage 6 is ready for sign-off or signed off.
+
+    /** Why stage 6 cannot change now (ready or signed off, or read-only), or "". */
+    QString whyMonitoringFrozen() const;
+    /** Replaces the programme board, checked by checkBoard(); audited part by part. */
+    Status setBoard(const ProgrammeBoard &board, const QString &what = {});
+    /**
+     * Replaces the contract profile, checked by checkProfile(). Refused when a return already
+     * received reports a month outside the new contract period.
+     */
+    Status setProfile(const ContractProfile &profile, const QString &what = {});
+    /**
+     * Receives a performance return, checked by checkReturn(), and gives its id: the next one
+     * when performanceReturn.id is 0, else that id (which must be unused: the redo of an undo).
+     * A return that is not illustrative is refused while illustrative returns remain, so that
+     * real and invented figures never mix.
+     */
+    Result<qint64> addReturn(const PerformanceReturn &performanceReturn);
+    /**
+     * Removes a return: the latest (the undo of receiving it) or an illustrative one. Any
+     * other is kept for good: a correction supersedes its figures by a later return.
+     */
+    Status removeReturn(qint64 id);
+    // --- end of stage 6 ---------------------------------------------------------------------
+
     // --- Stage 5: the tender and its evaluation -------------------------------------------
     // Defined in rounddocument_tender.cpp. Every edit signals tenderChanged() and then
     // roundChanged(). Nothing changes once stage 5 is ready for sign-off or signed off.
@@ -346,6 +373,8 @@ signals:
     void supplyChanged();
     /** Stage 5: criteria, bids, panel, declarations, scores, consensus or the award changed. */
     void tenderChanged();
+    /** Stage 6: the programme board, the contract profile or the returns changed. */
+    void monitoringChanged();
     /** After any change to round(), following the specific signal. */
     void roundChanged();
     /** A change could not be written; nothing was changed. */

@@ -5,6 +5,7 @@
 // and only then made live. The audit entry records what changed as text, part by part.
 
 #include "core/round/rounddocument.h"
+#include "core/round/rounddocument_p.h"
 
 #include "core/design/designcheck.h"
 #include "core/store/designstore.h"
@@ -14,6 +15,9 @@ namespace CoCommission {
 
 namespace {
 
+using DocumentText::lines;
+using DocumentText::whyStageFrozen;
+
 QString number(double value)
 {
     return QString::number(value, 'g', 10);
@@ -22,16 +26,6 @@ QString number(double value)
 QString cpaText(CpaId cpa)
 {
     return cpa.isValid() ? QStringLiteral("CPA %1").arg(cpa.value()) : QStringLiteral("all CPAs");
-}
-
-/** One line per item of \a list, through \a render. */
-template<class T, class Render>
-QString lines(const QList<T> &list, Render render)
-{
-    QStringList out;
-    for (const T &item : list)
-        out << render(item);
-    return out.join(QLatin1Char('\n'));
 }
 
 /**
@@ -146,19 +140,6 @@ QString describeSupply(const SupplyMarket &supply, const SupplyMarket *other)
         QStringLiteral("illustrative timeline"),
         supply.illustrativeTimeline ? QStringLiteral("yes") : QStringLiteral("no"));
     return parts.join(QLatin1Char('\n'));
-}
-
-/** Why a stage's content cannot change now, by its status; empty when it can. */
-QString whyStageFrozen(StageStatus status, const QString &ready, const QString &signedOff)
-{
-    switch (status) {
-    case StageStatus::ReadyForSignOff:
-        return ready;
-    case StageStatus::SignedOff:
-        return signedOff;
-    default:
-        return {};
-    }
 }
 
 } // namespace

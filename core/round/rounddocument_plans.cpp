@@ -392,6 +392,10 @@ std::optional<QString> whyLotsChange(const Round &round, const CpaPlan &current,
             return trPlans("The service design sets conditions, referral volumes or tariffs for "
                            "%1: remove them at stage 3 before removing the CPA.")
                 .arg(cpa.name);
+        if (!after.contains(cpa.id) && round.monitoring.refersTo(cpa.id))
+            return trPlans("The contract profile or the performance returns hold figures for "
+                           "%1: it cannot be removed.")
+                .arg(cpa.name);
         if (round.tender.bidsFor(cpa.id).isEmpty())
             continue;
         const auto it = after.constFind(cpa.id);

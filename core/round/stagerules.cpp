@@ -187,9 +187,42 @@ QList<Requirement> StageRules::requirements(const Round &round, StageId stage)
                        signedAll});
         break;
     }
-    case StageId::Monitoring:
-        result.append({tr("A programme board and performance returns (not built yet)"), false});
+    case StageId::Monitoring: {
+        const Monitoring &m = round.monitoring;
+        const ProgrammeBoard &board = m.board;
+        result.append({tr("The round's own programme board, contract profile and returns, not "
+                          "the illustrative ones"),
+                       !m.isIllustrative() && !board.members.isEmpty()});
+        result.append(
+            {tr("A programme board with voting members and a DWP contract manager"),
+             board.votingMembers() > 0 &&
+                 std::any_of(board.members.begin(), board.members.end(), [](const BoardMember &b) {
+                     return b.role == BoardRole::DwpContractManager;
+                 })});
+        result.append(
+            {tr("A quorate board meeting on record"),
+             std::any_of(board.meetings.begin(), board.meetings.end(),
+                         [&](const BoardMeeting &meeting) { return board.isQuorate(meeting); })});
+        result.append({tr("A contract profile with its contract period"),
+                       m.profile.hasPeriod() && !m.profile.figures.isEmpty()});
+        result.append({tr("At least one performance return received"), !m.returns.isEmpty()});
+        QDate latest;
+        for (const PerformanceReturn &r : m.returns) {
+            for (const MonitoringFigure &f : r.figures)
+                latest = std::max(latest, f.period);
+        }
+        const ContractManagerReport *report = latest.isValid() ? board.report(latest) : nullptr;
+        result.append(
+            {tr("A report to the DWP contract manager on all four matters for the "
+                "latest month reported"),
+             report && std::all_of(report->commentary.begin(), report->commentary.end(),
+                                   [](const QString &c) { return !c.trimmed().isEmpty(); })});
+        const QDate today = QDate::currentDate();
+        result.append({tr("No overdue action in the actions and issues log"),
+                       std::none_of(board.actions.begin(), board.actions.end(),
+                                    [&](const BoardAction &a) { return a.isOverdue(today); })});
         break;
+    }
     }
     return result;
 }
@@ -279,11 +312,8 @@ QString StageRules::notBuiltYet(StageId stage)
     case StageId::Design:
     case StageId::Supply:
     case StageId::Selection:
-        return {};
-
     case StageId::Monitoring:
-        return tr("The programme board, contract profiles and performance returns are not built "
-                  "yet.");
+        return {};
     }
     return {};
 }

@@ -298,6 +298,54 @@ Status addDesignAndSupply(QSqlDatabase &db)
     return {};
 }
 
+// Version 7: stage 6, monitoring. The programme board (members, meetings, the actions and
+// issues log, reports to the DWP contract manager) and the contract profile are small or
+// derived and written whole; performance returns are only ever added, so that a correction
+// supersedes a figure without overwriting it. Settings (quorum, RAG thresholds, the contract
+// period, illustrative flags) live in meta.
+Status addMonitoring(QSqlDatabase &db)
+{
+    static const char *const statements[] = {
+        "CREATE TABLE board_members ("
+        " position INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+        " role TEXT NOT NULL, organisation TEXT NOT NULL, voting INTEGER NOT NULL)",
+        "CREATE TABLE board_meetings ("
+        " position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, meeting_date TEXT NOT NULL,"
+        " title TEXT NOT NULL, attendees TEXT NOT NULL, notes TEXT NOT NULL)",
+        "CREATE TABLE board_actions ("
+        " position INTEGER PRIMARY KEY, id INTEGER NOT NULL UNIQUE, kind TEXT NOT NULL,"
+        " text TEXT NOT NULL, meeting INTEGER NOT NULL, owner TEXT NOT NULL, due TEXT NOT NULL,"
+        " status TEXT NOT NULL, note TEXT NOT NULL)",
+        "CREATE TABLE dwp_reports ("
+        " position INTEGER PRIMARY KEY, period TEXT NOT NULL UNIQUE,"
+        " local_integration TEXT NOT NULL, local_priorities TEXT NOT NULL,"
+        " best_practice TEXT NOT NULL, operational_delivery TEXT NOT NULL)",
+        "CREATE TABLE profile_figures ("
+        " position INTEGER PRIMARY KEY, period TEXT NOT NULL, cpa_id INTEGER NOT NULL,"
+        " group_key TEXT NOT NULL, measure TEXT NOT NULL, value REAL NOT NULL,"
+        " UNIQUE (period, cpa_id, group_key, measure))",
+        "CREATE TABLE performance_returns ("
+        " id INTEGER PRIMARY KEY, source TEXT NOT NULL, sha256 TEXT NOT NULL,"
+        " received_at TEXT NOT NULL, note TEXT NOT NULL, illustrative INTEGER NOT NULL)",
+        "CREATE TABLE return_figures ("
+        " return_id INTEGER NOT NULL REFERENCES performance_returns(id),"
+        " position INTEGER NOT NULL, period TEXT NOT NULL, cpa_id INTEGER NOT NULL,"
+        " group_key TEXT NOT NULL, measure TEXT NOT NULL, value REAL NOT NULL,"
+        " PRIMARY KEY (return_id, position), UNIQUE (return_id, period, cpa_id, group_key,"
+        " measure))",
+        "CREATE TABLE return_standards ("
+        " return_id INTEGER NOT NULL REFERENCES performance_returns(id),"
+        " position INTEGER NOT NULL, period TEXT NOT NULL, cpa_id INTEGER NOT NULL,"
+        " standard TEXT NOT NULL, value REAL NOT NULL, PRIMARY KEY (return_id, position),"
+        " UNIQUE (return_id, period, cpa_id, standard))",
+    };
+    for (const char *statement : statements) {
+        if (Status s = Sql::exec(db, QString::fromLatin1(statement)); !s)
+            return s;
+    }
+    return {};
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
@@ -309,6 +357,7 @@ const QList<Migration> &schemaSteps()
         {4, QStringLiteral("CPA plans and labour market agreements"), addPlansAndAgreements},
         {5, QStringLiteral("the tender and its evaluation"), addTender},
         {6, QStringLiteral("service design and supply"), addDesignAndSupply},
+        {7, QStringLiteral("monitoring"), addMonitoring},
     };
     return steps;
 }

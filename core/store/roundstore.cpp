@@ -1,6 +1,7 @@
 #include "core/store/roundstore.h"
 
 #include "core/store/designstore.h"
+#include "core/store/monitoringstore.h"
 #include "core/store/sql.h"
 #include "core/store/tenderstore.h"
 
@@ -401,6 +402,8 @@ Status insertRound(QSqlDatabase &db, Round &round)
         return r;
     if (Status r = DesignStore::replaceSupply(db, round.supply); !r)
         return r;
+    if (Status r = MonitoringStore::insertAll(db, round.monitoring); !r)
+        return r;
     if (Status r = TenderStore::replace(db, round.tender); !r)
         return r;
     for (const CriteriaChange &change : round.tender.criteriaChanges) {
@@ -639,6 +642,10 @@ Result<Round> load(QSqlDatabase &db)
     if (!supply)
         return supply.error();
     round.supply = std::move(*supply);
+    Result<Monitoring> monitoring = MonitoringStore::load(db);
+    if (!monitoring)
+        return monitoring.error();
+    round.monitoring = std::move(*monitoring);
     Result<Tender> tender = TenderStore::load(db);
     if (!tender)
         return tender.error();

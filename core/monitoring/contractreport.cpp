@@ -1,0 +1,3 @@
+#include "core/monitoring/contractreport.h"
+
+// Not written yet: see the header.

@@ -1,0 +1,3 @@
+#include "core/monitoring/performance.h"
+
+// Not written yet: see the header.

@@ -1,0 +1,3 @@
+#include "core/monitoring/profile.h"
+
+// Not written yet: see the header.

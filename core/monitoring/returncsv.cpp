@@ -1,0 +1,3 @@
+#include "core/monitoring/returncsv.h"
+
+// Not written yet: see the header.
