@@ -1,0 +1,5 @@
+// Placeholder while the benchmark is written.
+int main()
+{
+    return 0;
+}
