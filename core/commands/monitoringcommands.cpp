@@ -44,7 +44,8 @@ private:
             Result<qint64> id = m_document->addReturn(r);
             if (!id)
                 return id.error();
-            r.id = *id;
+            // Keep the return as received (its id and time), so a redo brings back that one.
+            r = *m_document->round().monitoring.performanceReturn(*id);
         }
         return {};
     }

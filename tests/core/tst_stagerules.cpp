@@ -25,6 +25,7 @@ private slots:
     void prioritiesStageNamesWhatIsStillMissing();
     void designStageWantsTheRoundsOwnCompleteDesign();
     void supplyStageWantsARegisterATimelineAndNoGaps();
+    void monitoringStageWantsABoardAProfileReturnsAndAReport();
 };
 
 namespace {
@@ -231,6 +232,74 @@ void TestStageRules::supplyStageWantsARegisterATimelineAndNoGaps()
     QVERIFY(met(demo, supply, QStringLiteral("every priority group")));
     demo.supply.providers.first().specialisms.clear();
     QVERIFY(!met(demo, supply, QStringLiteral("every priority group")));
+}
+
+void TestStageRules::monitoringStageWantsABoardAProfileReturnsAndAReport()
+{
+    Round round = *LondonRound::demo();
+    round.monitoring = {};
+    round.stage(StageId::Selection).status = StageStatus::SignedOff;
+    const StageId stage = StageId::Monitoring;
+    const auto unmet = [&] {
+        QStringList texts;
+        for (const Requirement &r : StageRules::requirements(round, stage)) {
+            if (!r.met)
+                texts << r.text;
+        }
+        return texts;
+    };
+    QCOMPARE(unmet().size(), 6); // all but "no overdue action"
+    QVERIFY(met(round, stage, QStringLiteral("No overdue action")));
+
+    ProgrammeBoard &board = round.monitoring.board;
+    board.members = {{QStringLiteral("Cllr A"), BoardRole::PoliticalLead, QString(), true},
+                     {QStringLiteral("D Manager"), BoardRole::Officer, QString(), true}};
+    QVERIFY(met(round, stage, QStringLiteral("own programme board")));
+    QVERIFY(!met(round, stage, QStringLiteral("DWP contract manager")));
+    board.members[1].role = BoardRole::DwpContractManager;
+    QVERIFY(met(round, stage, QStringLiteral("DWP contract manager")));
+    // Two voting members need both present.
+    board.meetings = {{1, QDate(2019, 6, 1), QString(), {QStringLiteral("Cllr A")}, QString()}};
+    QVERIFY(!met(round, stage, QStringLiteral("quorate board meeting")));
+    board.meetings[0].attendees << QStringLiteral("D Manager");
+    QVERIFY(met(round, stage, QStringLiteral("quorate board meeting")));
+
+    ContractProfile &profile = round.monitoring.profile;
+    profile.start = QDate(2019, 4, 1);
+    profile.months = 12;
+    QVERIFY(!met(round, stage, QStringLiteral("with its contract period")));
+    const CpaId cpa = round.adoptedPlan()->cpas.first().id;
+    profile.figures = {
+        {QDate(2019, 4, 1), cpa, QStringLiteral("esa_wrag"), MonitoringMeasure::Starts, 5}};
+    QVERIFY(met(round, stage, QStringLiteral("with its contract period")));
+
+    PerformanceReturn r;
+    r.id = 1;
+    r.figures = {
+        {QDate(2019, 5, 1), cpa, QStringLiteral("esa_wrag"), MonitoringMeasure::Starts, 4}};
+    round.monitoring.returns = {r};
+    QVERIFY(met(round, stage, QStringLiteral("performance return")));
+
+    // The report must be for the latest month reported and say something on every matter.
+    board.reports = {
+        {QDate(2019, 4, 1),
+         {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")}}};
+    QVERIFY(!met(round, stage, QStringLiteral("DWP contract manager on all four")));
+    board.reports[0].period = QDate(2019, 5, 1);
+    board.reports[0].commentary[2] = QStringLiteral("  ");
+    QVERIFY(!met(round, stage, QStringLiteral("DWP contract manager on all four")));
+    board.reports[0].commentary[2] = QStringLiteral("Shared the job-search clinic model.");
+    QVERIFY(met(round, stage, QStringLiteral("DWP contract manager on all four")));
+
+    board.actions = {{1, ActionKind::Action, QStringLiteral("Chase"), 1, QString(),
+                      QDate::currentDate().addDays(-1), ActionStatus::Open, QString()}};
+    QVERIFY(!met(round, stage, QStringLiteral("No overdue action")));
+    board.actions[0].status = ActionStatus::Done;
+    QVERIFY(unmet().isEmpty());
+
+    // Anything invented keeps the stage from being ready.
+    round.monitoring.returns[0].illustrative = true;
+    QVERIFY(!met(round, stage, QStringLiteral("own programme board")));
 }
 
 QTEST_GUILESS_MAIN(TestStageRules)
