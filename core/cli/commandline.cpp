@@ -8,22 +8,15 @@ namespace CoCommission::CommandLine {
 
 namespace {
 
-const QStringList kSubcommands = {QStringLiteral("new"),
-                                  QStringLiteral("info"),
-                                  QStringLiteral("verify"),
-                                  QStringLiteral("import-nomis"),
-                                  QStringLiteral("import-lookup"),
-                                  QStringLiteral("import-boundaries"),
-                                  QStringLiteral("indicators"),
-                                  QStringLiteral("indicator"),
-                                  QStringLiteral("needs"),
-                                  QStringLiteral("priorities"),
-                                  QStringLiteral("cpa"),
-                                  QStringLiteral("pack"),
-                                  QStringLiteral("evaluation"),
-                                  QStringLiteral("design"),
-                                  QStringLiteral("supply"),
-                                  QStringLiteral("monitoring")};
+const QStringList kSubcommands = {
+    QStringLiteral("new"),           QStringLiteral("info"),
+    QStringLiteral("verify"),        QStringLiteral("import-nomis"),
+    QStringLiteral("import-lookup"), QStringLiteral("import-boundaries"),
+    QStringLiteral("indicators"),    QStringLiteral("indicator"),
+    QStringLiteral("needs"),         QStringLiteral("priorities"),
+    QStringLiteral("cpa"),           QStringLiteral("pack"),
+    QStringLiteral("evaluation"),    QStringLiteral("design"),
+    QStringLiteral("supply"),        QStringLiteral("monitoring")};
 
 } // namespace
 
@@ -112,6 +105,33 @@ QString helpText()
               "                      write the provider register as CSV, or merge a CSV\n"
               "                      into it (same names replaced); nothing changes if the\n"
               "                      file is refused\n"
+              "  monitoring import FILE.cocom RETURN.csv [--note TEXT] [--json]\n"
+              "                      receive a performance return (period,cpa,\n"
+              "                      priority_group,measure,value); a figure already\n"
+              "                      reported is corrected, never overwritten; warnings go\n"
+              "                      to stderr; nothing changes if the file is refused\n"
+              "  monitoring profile FILE.cocom --derive SCENARIO [--start YYYY-MM]\n"
+              "  monitoring profile FILE.cocom --import PROFILE.csv | --export PROFILE.csv\n"
+              "                      derive the contract profile from a payment scenario\n"
+              "                      (from the go-live month unless --start), or read or\n"
+              "                      write it in the returns' columns\n"
+              "  monitoring returns FILE.cocom [--json]\n"
+              "                      the returns received: source, figures, corrections\n"
+              "  monitoring history FILE.cocom --period YYYY-MM --cpa NAME --group KEY\n"
+              "        --measure MEASURE [--json]\n"
+              "                      every value the returns gave one figure, and which\n"
+              "                      is in force\n"
+              "  monitoring remove-illustrative FILE.cocom\n"
+              "                      remove the demo's invented returns\n"
+              "  monitoring report FILE.cocom [--period YYYY-MM] [--json]\n"
+              "                      actual against profile per CPA, group and measure,\n"
+              "                      cumulative to the period, with RAG ratings: JSON\n"
+              "                      {\"period\", \"rows\": [{\"cpa\", \"priority_group\"|null,\n"
+              "                      \"measure\", \"actual\", \"profile\",\n"
+              "                      \"percent_of_profile\"|null, \"rag\"|null}]}\n"
+              "  monitoring dwp-report FILE.cocom [--period YYYY-MM] [--json|--html]\n"
+              "                      the board's report to the DWP contract manager on\n"
+              "                      the four matters\n"
               "\n"
               "Options:\n"
               "  -h, --help          show this help\n"

@@ -87,19 +87,22 @@ ServiceDesign demoDesign(const Round &round)
     d.referralRoutes = referralTemplates();
     d.paymentGroups = {
         {key("esa_wrag"), tr("ESA work-related activity group"), key("esa_claimants"), 35, 6},
-        {key("long_term"), tr("Claimants for 12 months or more"), key("claimants_12_months_plus"),
-         60, 10},
-        {key("early_entry"), tr("Early entry: disadvantaged groups"), key("claimant_count"), 10, 8},
+        {key("jsa_12_months"), tr("Claimants for 12 months or more"),
+         key("claimants_12_months_plus"), 60, 10},
+        {key("multiple_disadvantages"), tr("Early entry: disadvantaged groups"),
+         key("claimant_count"), 10, 8},
     };
     // "30% delivery fee": fees set so that about 30% of the expected cost is delivery fee, as in
     // the 2017 programme. "All outcome": no fee, the same money paid on outcomes only.
     d.scenarios = {
-        scenario(tr("30% delivery fee"), {tariff("esa_wrag", 450, 1750, 6, 900, 20, 65, 1250),
-                                          tariff("long_term", 350, 1000, 6, 400, 30, 70, 950),
-                                          tariff("early_entry", 400, 1300, 6, 550, 25, 65, 1050)}),
-        scenario(tr("All outcome"), {tariff("esa_wrag", 0, 3000, 6, 1220, 20, 65, 1250),
-                                     tariff("long_term", 0, 1600, 6, 590, 30, 70, 950),
-                                     tariff("early_entry", 0, 2000, 6, 750, 25, 65, 1050)}),
+        scenario(tr("30% delivery fee"),
+                 {tariff("esa_wrag", 450, 1750, 6, 900, 20, 65, 1250),
+                  tariff("jsa_12_months", 350, 1000, 6, 400, 30, 70, 950),
+                  tariff("multiple_disadvantages", 400, 1300, 6, 550, 25, 65, 1050)}),
+        scenario(tr("All outcome"),
+                 {tariff("esa_wrag", 0, 3000, 6, 1220, 20, 65, 1250),
+                  tariff("jsa_12_months", 0, 1600, 6, 590, 30, 70, 950),
+                  tariff("multiple_disadvantages", 0, 2000, 6, 750, 25, 65, 1050)}),
     };
     using F = ContributionForm;
     using S = ContributionStatus;

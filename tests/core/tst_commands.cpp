@@ -39,7 +39,8 @@ private:
 void TestCommands::init()
 {
     Round round = *LondonRound::demo();
-    round.tender = {}; // bids fix the adopted plan; these tests adopt another one
+    round.tender = {};     // bids fix the adopted plan; these tests adopt another one
+    round.monitoring = {}; // and so do the figures of stage 6
     CpaPlan alternative;
     alternative.name = QStringLiteral("One London CPA");
     alternative.cpas.append({CpaId(), QStringLiteral("London"), QStringLiteral("#1f6fb4"), {}});

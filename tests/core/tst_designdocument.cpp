@@ -170,7 +170,10 @@ void TestDesignDocument::stageLocks()
 
 void TestDesignDocument::cpaNamedByTheDesignStays()
 {
-    // A CPA without bids, so that only the design keeps it.
+    // A CPA without bids or monitoring figures, so that only the design keeps it.
+    for (const PerformanceReturn &r : QList(m_document->round().monitoring.returns))
+        QVERIFY(m_document->removeReturn(r.id));
+    QVERIFY(m_document->setProfile({}));
     const CpaPlan plan = *m_document->round().adoptedPlan();
     const CpaId last = plan.cpas.last().id;
     ServiceDesign design = m_document->round().design;

@@ -162,7 +162,8 @@ TestCpaEditor::Page TestCpaEditor::openPage(std::optional<Round> round, bool rea
             return page;
         }
         round = *demo;
-        round->tender = {}; // bids would fix the lots: these tests paint every CPA
+        round->tender = {};     // bids would fix the lots: these tests paint every CPA
+        round->monitoring = {}; // and so would the figures of stage 6
     }
     const QString path = createRound(QStringLiteral("round.cocom"), *round);
     if (path.isEmpty())
@@ -691,7 +692,8 @@ void TestCpaEditor::adoptingNeedsAReasonOnceStageTwoIsSignedOff()
 {
     Result<Round> round = LondonRound::demo();
     QVERIFY(round);
-    round->tender = {}; // bids would fix the adopted plan
+    round->tender = {};     // bids would fix the adopted plan
+    round->monitoring = {}; // and so would the figures of stage 6
     round->stage(StageId::Needs).status = StageStatus::SignedOff;
     round->stage(StageId::Priorities).status = StageStatus::SignedOff;
     CpaPlan draft = round->plans.first();
@@ -1081,6 +1083,7 @@ void TestCpaEditor::mainWindowShowsTheEditorFromTheGoMenuAndTheOverview()
     Result<Round> demo = LondonRound::demo();
     QVERIFY(demo);
     demo->tender = {};
+    demo->monitoring = {};
     const QString path = createRound(QStringLiteral("window.cocom"), *demo);
     MainWindow window(&m_dialogs);
     QVERIFY(!window.cpaEditorAction()->isEnabled());

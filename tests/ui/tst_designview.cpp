@@ -264,7 +264,8 @@ void TestDesignView::theDelegateEditsInPlace()
     m_view->tabs()->setCurrentWidget(m_view->paymentView());
     QTableView *view = m_view->paymentView()->tariffView();
     TariffModel *model = m_view->paymentView()->tariffModel();
-    const QModelIndex cell = model->index(model->rowOf("long_term"), TariffModel::JobRateColumn);
+    const QModelIndex cell =
+        model->index(model->rowOf("jsa_12_months"), TariffModel::JobRateColumn);
     const int steps = undoCount();
     view->setCurrentIndex(cell);
     QTest::keyClick(view, Qt::Key_Return); // Enter edits the cell picked
@@ -274,7 +275,7 @@ void TestDesignView::theDelegateEditsInPlace()
     QCOMPARE(spin->maximum(), 100.0); // a rate cannot be typed past 100%
     spin->setValue(33.5);
     QTest::keyClick(spin, Qt::Key_Return); // the delegate commits once events are processed
-    QTRY_COMPARE(tariff(0, "long_term")->jobOutcomeRatePercent, 33.5);
+    QTRY_COMPARE(tariff(0, "jsa_12_months")->jobOutcomeRatePercent, 33.5);
     QCOMPARE(undoCount(), steps + 1);
     QCOMPARE(m_document->undoStack()->undoText(), "Change the job outcome rate");
 }
@@ -284,18 +285,18 @@ void TestDesignView::aRowWithoutATariffGetsOneWhenEdited()
     // The first scenario pays nothing for the early entry group yet.
     openDemo([](Round &round) {
         round.design.scenarios[0].tariffs.removeIf(
-            [](const GroupTariff &t) { return t.group == "early_entry"; });
+            [](const GroupTariff &t) { return t.group == "multiple_disadvantages"; });
     });
     TariffModel *model = m_view->paymentView()->tariffModel();
-    const int row = model->rowOf("early_entry");
+    const int row = model->rowOf("multiple_disadvantages");
     QVERIFY(row >= 0);
     QVERIFY(!model->index(row, 0).data(TariffModel::HasTariffRole).toBool());
     QCOMPARE(model->index(row, TariffModel::CpaColumn).data().toString(),
              "All CPAs: no tariff yet");
     QVERIFY(model->setData(model->index(row, TariffModel::FeeColumn), 300.0));
-    QVERIFY(tariff(0, "early_entry"));
-    QCOMPARE(tariff(0, "early_entry")->attachmentFee, 300.0);
-    QCOMPARE(tariff(0, "early_entry")->sustainmentIntervalMonths, 1);
+    QVERIFY(tariff(0, "multiple_disadvantages"));
+    QCOMPARE(tariff(0, "multiple_disadvantages")->attachmentFee, 300.0);
+    QCOMPARE(tariff(0, "multiple_disadvantages")->sustainmentIntervalMonths, 1);
     QVERIFY(model->index(row, 0).data(TariffModel::HasTariffRole).toBool());
 }
 
@@ -417,7 +418,7 @@ void TestDesignView::aScenarioWithoutATariffIsExplained()
 {
     m_view->tabs()->setCurrentWidget(m_view->financialView());
     TariffModel *model = m_view->paymentView()->tariffModel();
-    QVERIFY(m_view->paymentView()->removeTariff(model->rowOf("long_term")));
+    QVERIFY(m_view->paymentView()->removeTariff(model->rowOf("jsa_12_months")));
     FinancialView *financial = m_view->financialView();
     QVERIFY(financial->errorsNotice()->isVisibleTo(m_view.get()));
     const QString text = financial->errorsNotice()->text();

@@ -416,7 +416,8 @@ void TestMainWindow::adoptingAnotherPlanFromTheOverview()
     // A round with a second, not adopted plan: every authority in one CPA.
     Result<Round> round = LondonRound::demo();
     QVERIFY(round.ok());
-    round->tender = {}; // bids fix the adopted plan: another could not be adopted
+    round->tender = {};     // bids fix the adopted plan: another could not be adopted
+    round->monitoring = {}; // and so do the figures of stage 6
     CpaPlan single;
     single.name = QStringLiteral("One London-wide contract");
     Cpa london;

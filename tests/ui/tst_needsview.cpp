@@ -560,7 +560,8 @@ void TestNeedsView::adoptingAnotherPlanRegroups()
 {
     Result<Round> round = LondonRound::demo();
     QVERIFY(round.ok());
-    round->tender = {}; // bids fix the adopted plan
+    round->tender = {};     // bids fix the adopted plan
+    round->monitoring = {}; // and so do the figures of stage 6
     CpaPlan single;
     single.name = QStringLiteral("One London-wide contract");
     Cpa london;
