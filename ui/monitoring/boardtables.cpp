@@ -1,0 +1,73 @@
+#include "ui/monitoring/boardtables.h"
+
+#include "ui/uiutil.h"
+
+#include <QAbstractButton>
+#include <QColor>
+#include <QDate>
+#include <QDateTime>
+#include <QTableWidgetItem>
+
+#include <cmath>
+
+namespace CoCommission::BoardTables {
+
+namespace {
+
+// The same fixed pairs the stage 4 screen uses for a met rule and a gap.
+const QColor kGoodText(0x00, 0x5a, 0x30);
+const QColor kAttentionBackground(0xf6, 0xd7, 0xd2);
+const QColor kAttentionText(0x7a, 0x1e, 0x10);
+
+} // namespace
+
+QString dayText(const QDate &date)
+{
+    return date.isValid() ? QLocale().toString(date, QStringLiteral("d MMM yyyy")) : QString();
+}
+
+QString dateTimeText(const QDateTime &dateTime)
+{
+    return dateTime.isValid()
+               ? QLocale().toString(dateTime.toLocalTime(), QStringLiteral("d MMM yyyy, HH:mm"))
+               : QString();
+}
+
+QString countText(double value)
+{
+    // Avoids "-0" for a tiny negative rounding residue.
+    const double whole = std::round(value);
+    return UiUtil::numberLocale().toString(whole == 0 ? 0.0 : whole, 'f', 0);
+}
+
+QString figureText(double value, int decimals)
+{
+    QString text = UiUtil::numberLocale().toString(value, 'f', decimals);
+    const QChar point = UiUtil::numberLocale().decimalPoint().front();
+    if (decimals > 0 && text.contains(point)) {
+        while (text.endsWith(u'0'))
+            text.chop(1);
+        if (text.endsWith(point))
+            text.chop(1);
+    }
+    return text;
+}
+
+void markGood(QTableWidgetItem *item)
+{
+    item->setForeground(kGoodText);
+}
+
+void markAttention(QTableWidgetItem *item)
+{
+    item->setBackground(kAttentionBackground);
+    item->setForeground(kAttentionText);
+}
+
+void enable(QAbstractButton *button, bool on, const QString &why, const QString &otherwise)
+{
+    button->setEnabled(on);
+    button->setToolTip(on ? QString() : (!why.isEmpty() ? why : otherwise));
+}
+
+} // namespace CoCommission::BoardTables
