@@ -225,6 +225,10 @@ void TestMonitoringView::demoBoardFillsTheTables()
 {
     const ProgrammeBoard &b = storedBoard();
     QVERIFY(b.illustrative);
+    // The screen's notice names every invented part, the last after "and".
+    QVERIFY2(m_view->illustrativeNotice()->text().contains(
+                 "its log, the contract profile and the performance returns are invented"),
+             qPrintable(m_view->illustrativeNotice()->text()));
     QTableWidget *members = board()->memberTable();
     QCOMPARE(members->rowCount(), int(b.members.size()));
     QCOMPARE(members->rowCount(), 9);

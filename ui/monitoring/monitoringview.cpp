@@ -101,7 +101,11 @@ void MonitoringView::refreshNotices()
         tr("Illustrative: %1 are invented to show the stage working. No decision may rest on "
            "them. Enter the round's own board, derive or import its profile, and remove the "
            "illustrative returns before receiving real ones.")
-            .arg(QLocale().createSeparatedList(invented)));
+            .arg(invented.size() < 2
+                     ? invented.value(0)
+                     : tr("%1 and %2")
+                           .arg(invented.mid(0, invented.size() - 1).join(QStringLiteral(", ")),
+                                invented.constLast())));
     m_illustrativeNotice->setVisible(!invented.isEmpty());
     const QString frozen = m_document ? m_document->whyMonitoringFrozen() : QString();
     m_frozenNotice->setText(frozen);
