@@ -24,12 +24,9 @@
 
 #include <algorithm>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
-
 using namespace CoCommission;
 using Bench::median;
+using Bench::peakRssKb;
 using Bench::percentile;
 using Bench::row;
 
@@ -127,23 +124,6 @@ QList<ConsensusScore> consensus(const SyntheticRound &r)
         }
     }
     return scores;
-}
-
-/** The process's peak resident set in KiB, or -1 where getrusage() is not available. */
-qint64 peakRssKb()
-{
-#ifdef Q_OS_UNIX
-    struct rusage usage = {};
-    if (getrusage(RUSAGE_SELF, &usage) != 0)
-        return -1;
-#ifdef Q_OS_MACOS
-    return qint64(usage.ru_maxrss) / 1024; // bytes on macOS
-#else
-    return qint64(usage.ru_maxrss); // KiB on Linux
-#endif
-#else
-    return -1;
-#endif
 }
 
 struct Timing

@@ -17,15 +17,12 @@
 #include <QElapsedTimer>
 #include <QTextStream>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#include <time.h>
-#endif
-
 using namespace CoCommission;
 using Bench::median;
+using Bench::peakRssKb;
 using Bench::percentile;
 using Bench::row;
+using Bench::threadCpuNs;
 
 namespace {
 
@@ -75,35 +72,6 @@ Round makeRound()
     scenario.tariffs.append(own);
     design.scenarios.append(scenario);
     return round;
-}
-
-/** This thread's CPU time in nanoseconds: the machine may be busy with other work. */
-qint64 threadCpuNs()
-{
-#ifdef Q_OS_UNIX
-    timespec t = {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
-#else
-    return 0;
-#endif
-}
-
-/** The process's peak resident set in KiB, or -1 where getrusage() is not available. */
-qint64 peakRssKb()
-{
-#ifdef Q_OS_UNIX
-    struct rusage usage = {};
-    if (getrusage(RUSAGE_SELF, &usage) != 0)
-        return -1;
-#ifdef Q_OS_MACOS
-    return qint64(usage.ru_maxrss) / 1024; // bytes on macOS
-#else
-    return qint64(usage.ru_maxrss); // KiB on Linux
-#endif
-#else
-    return -1;
-#endif
 }
 
 } // namespace

@@ -24,15 +24,14 @@
 #include <cmath>
 #include <functional>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#include <time.h>
-#endif
-
 using namespace CoCommission;
 using Bench::median;
+using Bench::peakRssKb;
 using Bench::percentile;
 using Bench::row;
+using Bench::threadCpuNs;
+using Bench::time;
+using Bench::Timing;
 
 namespace {
 
@@ -141,60 +140,6 @@ Round makeRound()
         round.monitoring.returns.append(r);
     }
     return round;
-}
-
-/** This thread's CPU time in nanoseconds: the machine may be busy with other work. */
-qint64 threadCpuNs()
-{
-#ifdef Q_OS_UNIX
-    timespec t = {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
-    return qint64(t.tv_sec) * 1000000000 + t.tv_nsec;
-#else
-    return 0;
-#endif
-}
-
-/** The process's peak resident set in KiB, or -1 where getrusage() is not available. */
-qint64 peakRssKb()
-{
-#ifdef Q_OS_UNIX
-    struct rusage usage = {};
-    if (getrusage(RUSAGE_SELF, &usage) != 0)
-        return -1;
-#ifdef Q_OS_MACOS
-    return qint64(usage.ru_maxrss) / 1024; // bytes on macOS
-#else
-    return qint64(usage.ru_maxrss); // KiB on Linux
-#endif
-#else
-    return -1;
-#endif
-}
-
-/** Wall-clock and CPU milliseconds of \a runs calls of \a work after one warm-up. */
-struct Timing
-{
-    QList<double> wallMs;
-    QList<double> cpuMs;
-};
-
-Timing time(int runs, const std::function<void()> &work)
-{
-    Timing t;
-    QElapsedTimer timer;
-    for (int i = 0; i <= runs; ++i) {
-        const qint64 cpu = threadCpuNs();
-        timer.start();
-        work();
-        const qint64 wall = timer.nsecsElapsed();
-        const qint64 cpuDone = threadCpuNs();
-        if (i == 0)
-            continue; // warm-up
-        t.wallMs.append(double(wall) / 1e6);
-        t.cpuMs.append(double(cpuDone - cpu) / 1e6);
-    }
-    return t;
 }
 
 } // namespace
