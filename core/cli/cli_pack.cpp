@@ -122,13 +122,8 @@ int runPack(const QStringList &args, QTextStream &out, QTextStream &err)
     const QString verb = args.first();
     if (verb != QLatin1String("export") && verb != QLatin1String("import"))
         return usage(err, tr("Unknown pack command \"%1\".").arg(verb), kSynopsis);
-    // parse() knows long options only; -o is the short form of --output.
-    QStringList rest = args.mid(1);
-    for (QString &a : rest) {
-        if (a == QLatin1String("-o"))
-            a = QStringLiteral("--output");
-    }
-    const Parsed p = parse(rest, {}, {QStringLiteral("--assessor"), QStringLiteral("--output")});
+    const Parsed p =
+        parse(args.mid(1), {}, {QStringLiteral("--assessor"), QStringLiteral("--output")});
     if (!p.error.isEmpty())
         return usage(err, p.error, kSynopsis);
     return verb == QLatin1String("export") ? runExport(p, out, err) : runImport(p, out, err);

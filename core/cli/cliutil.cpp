@@ -18,7 +18,11 @@ Parsed parse(const QStringList &args, const QStringList &flags, const QStringLis
 {
     Parsed p;
     for (qsizetype i = 0; i < args.size(); ++i) {
-        const QString &a = args[i];
+        // -o is the short form of --output wherever a command takes --output.
+        const QString &a =
+            args[i] == QLatin1String("-o") && valued.contains(QLatin1String("--output"))
+                ? QStringLiteral("--output")
+                : args[i];
         if (a.startsWith(QLatin1String("--"))) {
             if (flags.contains(a)) {
                 p.flags.append(a);

@@ -32,7 +32,10 @@ struct Parsed
     QString error;
 };
 
-/** Parses \a args: \a flags take no value, \a valued take the next argument. */
+/**
+ * Parses \a args: \a flags take no value, \a valued take the next argument. Where \a valued
+ * holds --output, -o is its short form.
+ */
 Parsed parse(const QStringList &args, const QStringList &flags, const QStringList &valued);
 /** The arguments FILE.cocom [--json]: the file, and whether JSON output is asked for. */
 struct OneFile
@@ -71,5 +74,7 @@ int runMonitoring(const QStringList &args, QTextStream &out, QTextStream &err);
 // the verb) to these (cli_monitoring_report.cpp).
 int runMonitoringReport(const QStringList &args, QTextStream &out, QTextStream &err);
 int runMonitoringDwpReport(const QStringList &args, QTextStream &out, QTextStream &err);
+int runPaper(const QStringList &args, QTextStream &out, QTextStream &err);
+int runExportOcds(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace CoCommission::CommandLine
