@@ -6,13 +6,16 @@
 #include <QApplication>
 #include <QCommandLineOption>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QGuiApplication>
 #include <QTextStream>
 #include <QTimer>
 #include <QWindow>
 
 #include <functional>
+#include <memory>
 #include <optional>
 
 #ifdef Q_OS_LINUX
@@ -78,6 +81,24 @@ qint64 peakRssKb()
     return -1;
 }
 
+/**
+ * Without a desktop session (a script, a server) XDG_RUNTIME_DIR is unset and QtGui warns on
+ * stderr before falling back to a folder of its own. Names that folder first, so that a
+ * command's output is only its own.
+ */
+void useQuietRuntimeDir()
+{
+#ifdef Q_OS_UNIX
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QString dir = QDir::tempPath() + QStringLiteral("/runtime-") +
+                        qEnvironmentVariable("USER", QStringLiteral("cocommission"));
+    if (QDir().mkpath(dir) &&
+        QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+        qputenv("XDG_RUNTIME_DIR", QFile::encodeName(dir));
+#endif
+}
+
 /** Calls \a then once \a window has been exposed (and so painted: widgets paint on expose). */
 class ExposeWatcher : public QObject
 {
@@ -135,7 +156,17 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
     if (CoCommission::CommandLine::isCommandLineRequest(arguments)) {
-        QCoreApplication app(argc, argv);
+        // A board paper lays out text, which needs fonts and so a QGuiApplication; it never
+        // needs a display, so it runs on the offscreen platform unless told otherwise.
+        std::unique_ptr<QCoreApplication> app;
+        if (CoCommission::CommandLine::needsGuiApplication(arguments)) {
+            if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+                qputenv("QT_QPA_PLATFORM", "offscreen");
+            useQuietRuntimeDir();
+            app = std::make_unique<QGuiApplication>(argc, argv);
+        } else {
+            app = std::make_unique<QCoreApplication>(argc, argv);
+        }
         QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
         QCoreApplication::setApplicationName(QStringLiteral("CoCommission"));
         QCoreApplication::setApplicationVersion(QStringLiteral(COCOMMISSION_VERSION));

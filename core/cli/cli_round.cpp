@@ -65,6 +65,7 @@ QJsonObject infoJson(const RoundDocument &document)
                             {QStringLiteral("role"), s.role},
                             {QStringLiteral("signed_at"), s.signedAt.toString(Qt::ISODate)},
                             {QStringLiteral("rationale"), s.rationale},
+                            {QStringLiteral("snapshot"), s.snapshot.value()},
                             {QStringLiteral("snapshot_sha256"), s.snapshotSha256}});
         stages.append(QJsonObject{{QStringLiteral("stage"), stageKey(stage)},
                                   {QStringLiteral("number"), stageNumber(stage)},
@@ -94,9 +95,16 @@ void printInfoText(const RoundDocument &document, QTextStream &out)
         out << "  " << plan.name << (plan.adopted ? tr(" (adopted)") : QString()) << ": "
             << tr("CPAs: %1").arg(plan.cpas.size()) << '\n';
     out << tr("Stages:") << '\n';
-    for (StageId stage : kAllStages)
+    for (StageId stage : kAllStages) {
         out << "  " << stageNumber(stage) << ". " << stageTitle(stage) << ": "
             << statusName(r.stage(stage).status) << '\n';
+        for (const SignOff &s : r.signOffsFor(stage))
+            out << "     "
+                << tr("signed by %1 (%2) on %3, snapshot %4")
+                       .arg(s.name, partyName(s.party), s.signedAt.date().toString(Qt::ISODate))
+                       .arg(s.snapshot.value())
+                << '\n';
+    }
     if (r.hasIllustrativeFigures())
         out << tr("Note: this round holds illustrative figures, not official statistics.") << '\n';
 }

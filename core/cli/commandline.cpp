@@ -16,7 +16,8 @@ const QStringList kSubcommands = {
     QStringLiteral("needs"),         QStringLiteral("priorities"),
     QStringLiteral("cpa"),           QStringLiteral("pack"),
     QStringLiteral("evaluation"),    QStringLiteral("design"),
-    QStringLiteral("supply"),        QStringLiteral("monitoring")};
+    QStringLiteral("supply"),        QStringLiteral("monitoring"),
+    QStringLiteral("paper"),         QStringLiteral("export-ocds")};
 
 } // namespace
 
@@ -28,6 +29,11 @@ bool isCommandLineRequest(const QStringList &arguments)
     return kSubcommands.contains(first) || first == QLatin1String("--help") ||
            first == QLatin1String("-h") || first == QLatin1String("--version") ||
            first == QLatin1String("-v") || first == QLatin1String("help");
+}
+
+bool needsGuiApplication(const QStringList &arguments)
+{
+    return !arguments.isEmpty() && arguments.first() == QLatin1String("paper");
 }
 
 QString helpText()
@@ -132,6 +138,15 @@ QString helpText()
               "  monitoring dwp-report FILE.cocom [--period YYYY-MM] [--json|--html]\n"
               "                      the board's report to the DWP contract manager on\n"
               "                      the four matters\n"
+              "  paper FILE.cocom --stage STAGE[,STAGE...] [--meeting YYYY-MM-DD] [--public |\n"
+              "        --exempt-appendix] [--snapshot ID] -o FILE.pdf|FILE.odt|FILE.html\n"
+              "                      the board paper for the stages (needs, priorities,\n"
+              "                      design, supply, selection, monitoring); --public\n"
+              "                      leaves exempt sections out and protects small counts;\n"
+              "                      --snapshot writes it from a sign-off's snapshot\n"
+              "  export-ocds FILE.cocom -o FILE.json\n"
+              "                      the round as an Open Contracting Data Standard 1.1\n"
+              "                      release package\n"
               "\n"
               "Options:\n"
               "  -h, --help          show this help\n"
@@ -185,6 +200,10 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runSupply(rest, out, err);
     if (command == QLatin1String("monitoring"))
         return runMonitoring(rest, out, err);
+    if (command == QLatin1String("paper"))
+        return runPaper(rest, out, err);
+    if (command == QLatin1String("export-ocds"))
+        return runExportOcds(rest, out, err);
     if (command == QLatin1String("import-boundaries"))
         return runCpa(arguments, out, err); // runCpa() takes it as its verb
     return runVerify(rest, out, err);

@@ -22,9 +22,16 @@ bool isCommandLineRequest(const QStringList &arguments);
 
 /**
  * Runs the sub-command in \a arguments (without the program name), writing results to \a out and
- * problems to \a err, and returns the exit code. Needs only a QCoreApplication.
+ * problems to \a err, and returns the exit code. Needs only a QCoreApplication, except
+ * where needsGuiApplication() says otherwise.
  */
 int run(const QStringList &arguments, QTextStream &out, QTextStream &err);
+
+/**
+ * Whether the sub-command in \a arguments lays out text (a board paper) and so needs a
+ * QGuiApplication rather than a QCoreApplication; the offscreen platform will do.
+ */
+bool needsGuiApplication(const QStringList &arguments);
 
 /** The text of --help. */
 QString helpText();

@@ -12,6 +12,7 @@ enum : int {
     SetSupply,
     SetBoard,
     SetProfile,
+    SavePaper,
 };
 
 } // namespace CoCommission::CommandId

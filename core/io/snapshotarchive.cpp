@@ -3,6 +3,7 @@
 #include "core/io/boostqt.h"
 #include "core/io/boostdesign.h"
 #include "core/io/boostmonitoring.h"
+#include "core/io/boostpaper.h"
 #include "core/io/boosttender.h"
 #include "core/round/round.h"
 
@@ -137,6 +138,8 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
         ar &r.design &r.supply;
     if (version >= 7)
         ar &r.monitoring;
+    if (version >= 8)
+        ar &r.papers;
 }
 
 } // namespace boost::serialization
@@ -144,11 +147,11 @@ void serialize(Archive &ar, CoCommission::Round &r, unsigned int version)
 // Version history. Round 1: first release; 2: ratio indicators; 3: priorities (stage 2);
 // 4: ranking method, Local Labour Market Agreements, boundaries; 5: the round's identity and
 // the tender (stage 5); 6: the service design (stage 3) and the supply market (stage 4);
-// 7: monitoring (stage 6).
+// 7: monitoring (stage 6); 8: board papers.
 // NeedsDataset 1: provenance, dimensions and measures of imported data.
 // CpaPlan 1: adjacency rule, balance indicator and minimum size.
 // PartnerRankingRecord 1: points for the points method.
-BOOST_CLASS_VERSION(CoCommission::Round, 7)
+BOOST_CLASS_VERSION(CoCommission::Round, 8)
 BOOST_CLASS_VERSION(CoCommission::NeedsDataset, 1)
 BOOST_CLASS_VERSION(CoCommission::CpaPlan, 1)
 BOOST_CLASS_VERSION(CoCommission::PartnerRankingRecord, 1)

@@ -33,6 +33,15 @@ const Cpa *Round::adoptedCpa(CpaId id) const
     return nullptr;
 }
 
+const BoardPaper *Round::paper(qint64 id) const
+{
+    for (const BoardPaper &p : papers) {
+        if (p.id == id)
+            return &p;
+    }
+    return nullptr;
+}
+
 const LabourMarketAgreement *Round::agreement(CpaId cpa) const
 {
     for (const LabourMarketAgreement &a : agreements) {

@@ -5,6 +5,7 @@
 #include "core/round/design.h"
 #include "core/round/devolutionmodel.h"
 #include "core/round/monitoring.h"
+#include "core/round/paper.h"
 #include "core/round/rankingmethod.h"
 #include "core/round/signoff.h"
 #include "core/round/stage.h"
@@ -240,6 +241,8 @@ struct Round
     SupplyMarket supply;  ///< stage 4
     Tender tender;        ///< stage 5
     Monitoring monitoring; ///< stage 6
+    QList<BoardPaper> papers; ///< what the officers wrote for board papers, by id
+
 
     bool operator==(const Round &) const = default;
 
@@ -256,6 +259,8 @@ struct Round
     const CpaPlan *plan(PlanId id) const;
     /** The CPA \a id of the adopted plan, or nullptr. */
     const Cpa *adoptedCpa(CpaId id) const;
+    /** The board paper \a id, or nullptr. */
+    const BoardPaper *paper(qint64 id) const;
     /** The agreement for \a cpa, or nullptr. */
     const LabourMarketAgreement *agreement(CpaId cpa) const;
     /** The sign-offs recorded for \a stage, oldest first. */

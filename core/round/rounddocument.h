@@ -255,6 +255,23 @@ public:
     Status removeReturn(qint64 id);
     // --- end of stage 6 ---------------------------------------------------------------------
 
+    // --- Board papers ------------------------------------------------------------------------
+    // Defined in rounddocument_paper.cpp. Every edit signals papersChanged() and then
+    // roundChanged(). A paper can be edited at any stage: the paper a board signed off is kept
+    // in the stage's snapshot.
+
+    /** Why papers cannot change now (read-only), or an empty string. */
+    QString whyPapersFrozen() const;
+    /**
+     * Stores \a paper, checked by Paper::checkPaper(): a new one when its id is 0 (the next id
+     * is given back), else it replaces the paper with that id, or adds it under that id when
+     * none has it (the redo of an undo). Sets updatedAt.
+     */
+    Result<qint64> savePaper(const BoardPaper &paper);
+    /** Removes the paper \a id. */
+    Status removePaper(qint64 id);
+    // --- end of board papers -----------------------------------------------------------------
+
     // --- Stage 5: the tender and its evaluation -------------------------------------------
     // Defined in rounddocument_tender.cpp. Every edit signals tenderChanged() and then
     // roundChanged(). Nothing changes once stage 5 is ready for sign-off or signed off.
@@ -375,6 +392,8 @@ signals:
     void tenderChanged();
     /** Stage 6: the programme board, the contract profile or the returns changed. */
     void monitoringChanged();
+    /** A board paper was stored or removed. */
+    void papersChanged();
     /** After any change to round(), following the specific signal. */
     void roundChanged();
     /** A change could not be written; nothing was changed. */

@@ -346,6 +346,27 @@ Status addMonitoring(QSqlDatabase &db)
     return {};
 }
 
+// Version 8: board papers. What the officer writes for a paper (the header block, the texts,
+// the recommendations, the exempt sections and the disclosure rule), one row per paper; lists
+// are JSON arrays, since a recommendation may run over several lines.
+Status addBoardPapers(QSqlDatabase &db)
+{
+    return Sql::exec(
+        db, QStringLiteral(
+                "CREATE TABLE board_papers ("
+                " id INTEGER PRIMARY KEY, meeting TEXT NOT NULL, stages TEXT NOT NULL,"
+                " board TEXT NOT NULL, item_number TEXT NOT NULL, title TEXT NOT NULL,"
+                " report_by TEXT NOT NULL, job_title TEXT NOT NULL,"
+                " contact_officer TEXT NOT NULL, email TEXT NOT NULL, telephone TEXT NOT NULL,"
+                " not_for_publication INTEGER NOT NULL, summary TEXT NOT NULL,"
+                " recommendations TEXT NOT NULL, background TEXT NOT NULL,"
+                " options TEXT NOT NULL, financial TEXT NOT NULL, legal TEXT NOT NULL,"
+                " equalities TEXT NOT NULL, background_papers TEXT NOT NULL,"
+                " exempt_sections TEXT NOT NULL, disclosure_threshold INTEGER NOT NULL,"
+                " disclosure_rounding INTEGER NOT NULL, disclosure_enabled INTEGER NOT NULL,"
+                " updated_at TEXT NOT NULL)"));
+}
+
 } // namespace
 
 const QList<Migration> &schemaSteps()
@@ -358,6 +379,7 @@ const QList<Migration> &schemaSteps()
         {5, QStringLiteral("the tender and its evaluation"), addTender},
         {6, QStringLiteral("service design and supply"), addDesignAndSupply},
         {7, QStringLiteral("monitoring"), addMonitoring},
+        {8, QStringLiteral("board papers"), addBoardPapers},
     };
     return steps;
 }

@@ -2,6 +2,7 @@
 
 #include "core/store/designstore.h"
 #include "core/store/monitoringstore.h"
+#include "core/store/paperstore.h"
 #include "core/store/sql.h"
 #include "core/store/tenderstore.h"
 
@@ -404,6 +405,8 @@ Status insertRound(QSqlDatabase &db, Round &round)
         return r;
     if (Status r = MonitoringStore::insertAll(db, round.monitoring); !r)
         return r;
+    if (Status r = PaperStore::insertAll(db, round.papers); !r)
+        return r;
     if (Status r = TenderStore::replace(db, round.tender); !r)
         return r;
     for (const CriteriaChange &change : round.tender.criteriaChanges) {
@@ -646,6 +649,10 @@ Result<Round> load(QSqlDatabase &db)
     if (!monitoring)
         return monitoring.error();
     round.monitoring = std::move(*monitoring);
+    Result<QList<BoardPaper>> papers = PaperStore::load(db);
+    if (!papers)
+        return papers.error();
+    round.papers = std::move(*papers);
     Result<Tender> tender = TenderStore::load(db);
     if (!tender)
         return tender.error();
