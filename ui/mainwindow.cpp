@@ -11,6 +11,7 @@
 #include "ui/needsview.h"
 #include "ui/noticebox.h"
 #include "ui/overviewpage.h"
+#include "ui/paper/paperwindow.h"
 #include "ui/selection/packwindow.h"
 #include "ui/settings.h"
 #include "ui/stagelistdelegate.h"
@@ -119,6 +120,8 @@ MainWindow::~MainWindow()
     m_overviewPage->setDocument(nullptr);
     m_stagePage->setDocument(nullptr);
     m_cpaEditor->setDocument(nullptr);
+    if (m_paperWindow)
+        m_paperWindow->setDocument(nullptr);
     m_edits->setDocument(nullptr);
 }
 
@@ -221,6 +224,12 @@ void MainWindow::createActions()
     m_cpaEditorAction->setStatusTip(tr("Draw, check, compare and suggest the CPA plans"));
     connect(m_cpaEditorAction, &QAction::triggered, this, &MainWindow::showCpaEditor);
 
+    m_paperAction = new QAction(tr("Board &paper…"), this);
+    m_paperAction->setObjectName(QStringLiteral("paperAction"));
+    m_paperAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_paperAction->setStatusTip(tr("Write, preview and export the board papers of the round"));
+    connect(m_paperAction, &QAction::triggered, this, [this] { showPaperWindow(); });
+
     m_aboutAction = new QAction(tr("&About CoCommission"), this);
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
@@ -251,6 +260,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_importNomisAction);
     file->addAction(m_importLookupAction);
+    file->addSeparator();
+    file->addAction(m_paperAction);
     file->addSeparator();
     file->addAction(m_closeAction);
     file->addSeparator();
@@ -321,6 +332,8 @@ void MainWindow::createPages()
             [this](const QString &text) { statusBar()->showMessage(text); });
     connect(m_overviewPage, &OverviewPage::stageRequested, this,
             [this](StageId stage) { showPage(stage); });
+    connect(m_stagePage, &StagePage::paperRequested, this,
+            [this](StageId stage) { showPaperWindow(stage); });
     connect(m_stagePage->needsView(), &NeedsView::importRequested, this,
             &MainWindow::importNomisData);
 
@@ -360,6 +373,11 @@ void MainWindow::setDocument(std::unique_ptr<RoundDocument> document)
     m_overviewPage->setDocument(raw);
     m_stagePage->setDocument(raw);
     m_cpaEditor->setDocument(raw);
+    if (m_paperWindow) {
+        m_paperWindow->setDocument(raw);
+        if (!raw)
+            m_paperWindow->close();
+    }
     m_edits->setDocument(raw);
     std::unique_ptr<RoundDocument> previous = std::exchange(m_document, std::move(document));
     previous.reset();
@@ -416,6 +434,29 @@ void MainWindow::showPage(std::optional<StageId> stage)
         onNavigatorRowChanged(row);
 }
 
+PaperWindow *MainWindow::paperWindow() const
+{
+    return m_paperWindow;
+}
+
+PaperWindow *MainWindow::showPaperWindow(std::optional<StageId> stage)
+{
+    if (!m_document)
+        return nullptr;
+    if (!m_paperWindow) {
+        m_paperWindow = new PaperWindow(m_edits, m_dialogs, this);
+        m_paperWindow->setDocument(m_document.get());
+        connect(m_paperWindow, &PaperWindow::statusMessage, this,
+                [this](const QString &text) { statusBar()->showMessage(text); });
+    }
+    m_paperWindow->show();
+    m_paperWindow->raise();
+    m_paperWindow->activateWindow();
+    if (stage)
+        m_paperWindow->pickStage(*stage);
+    return m_paperWindow;
+}
+
 void MainWindow::showCpaEditor()
 {
     if (!m_document)
@@ -461,6 +502,7 @@ void MainWindow::updateActions()
     for (QAction *go : std::as_const(m_goActions))
         go->setEnabled(open);
     m_cpaEditorAction->setEnabled(open);
+    m_paperAction->setEnabled(open);
     const QString why = whyNotImport();
     for (QAction *import : {m_importNomisAction, m_importLookupAction}) {
         import->setEnabled(why.isEmpty());

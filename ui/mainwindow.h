@@ -3,6 +3,7 @@
 #include "core/round/stage.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 #include <optional>
@@ -21,6 +22,7 @@ class DialogService;
 class EditRunner;
 class NoticeBox;
 class OverviewPage;
+class PaperWindow;
 class RoundDocument;
 class StageListModel;
 class StagePage;
@@ -74,6 +76,11 @@ public:
      * the overview and the six stages), so no navigator row is current meanwhile.
      */
     void showCpaEditor();
+    /**
+     * Opens (or raises) the board-paper window, one per main window; with \a stage, shows the
+     * latest paper covering it or offers a new one.
+     */
+    PaperWindow *showPaperWindow(std::optional<StageId> stage = std::nullopt);
 
     /** Where the demo round lives: demo.cocom in the application data folder. */
     static QString demoRoundPath();
@@ -87,6 +94,9 @@ public:
     StagePage *stagePage() const { return m_stagePage; }
     CpaEditor *cpaEditor() const { return m_cpaEditor; }
     QAction *cpaEditorAction() const { return m_cpaEditorAction; }
+    QAction *paperAction() const { return m_paperAction; }
+    /** The board-paper window, or nullptr when it has not been opened. */
+    PaperWindow *paperWindow() const;
     NoticeBox *readOnlyBanner() const { return m_readOnlyBanner; }
     QAction *undoAction() const { return m_undoAction; }
     QAction *redoAction() const { return m_redoAction; }
@@ -153,6 +163,8 @@ private:
     QAction *m_aboutQtAction = nullptr;
     QList<QAction *> m_goActions;
     QAction *m_cpaEditorAction = nullptr;
+    QAction *m_paperAction = nullptr;
+    QPointer<PaperWindow> m_paperWindow;
     QMenu *m_recentMenu = nullptr;
     bool m_importing = false; ///< an import is running (its progress dialog processes events)
 };

@@ -122,6 +122,12 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     buttons->addWidget(m_withdrawButton);
     buttons->addWidget(m_signOffButton);
     buttons->addStretch(1);
+    // No mnemonic: the stage screens use most letters; Ctrl+Shift+P opens the papers too.
+    auto *paperButton = new QPushButton(tr("Board paper for this stage…"), needsBox);
+    paperButton->setObjectName(QStringLiteral("stagePaperButton"));
+    paperButton->setAccessibleName(tr("Board paper for this stage"));
+    connect(paperButton, &QPushButton::clicked, this, [this] { emit paperRequested(m_stage); });
+    buttons->addWidget(paperButton);
 
     m_nextStepLabel = new QLabel(needsBox);
     m_nextStepLabel->setObjectName(QStringLiteral("nextStepLabel"));

@@ -61,6 +61,10 @@ public:
     MonitoringView *monitoringView() const { return m_monitoringView; }
     SelectionView *selectionView() const { return m_selectionView; }
 
+signals:
+    /** "Board paper for this stage…": the main window opens the papers with \a stage picked. */
+    void paperRequested(CoCommission::StageId stage);
+
 private:
     void refresh();
     void refreshNeeds();

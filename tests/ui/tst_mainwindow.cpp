@@ -683,16 +683,17 @@ void TestMainWindow::tabOrderFollowsThePages()
 
     window->showPage(StageId::Needs);
     // ... the indicators, their map, then the agreements (Save and Revert wait for an edit).
-    const QStringList stage = tabChain(*window, 16);
-    QCOMPARE(stage, (QStringList{
-                        QStringLiteral("navigator"), QStringLiteral("stagePage"),
-                        QStringLiteral("needsList"), QStringLiteral("markReadyButton"),
-                        QStringLiteral("indicatorCombo"), QStringLiteral("groupingCombo"),
-                        QStringLiteral("dateCombo"), QStringLiteral("addRatioButton"),
-                        QStringLiteral("indicatorTable"), QStringLiteral("indicatorMap"),
-                        QStringLiteral("agreementCpaCombo"), QStringLiteral("agreementIndicators"),
-                        QStringLiteral("agreementNarrative"), QStringLiteral("agreementGroups"),
-                        QStringLiteral("agreementRemoveButton"), QStringLiteral("navigator")}));
+    const QStringList stage = tabChain(*window, 17);
+    QCOMPARE(stage,
+             (QStringList{QStringLiteral("navigator"), QStringLiteral("stagePage"),
+                          QStringLiteral("needsList"), QStringLiteral("markReadyButton"),
+                          QStringLiteral("stagePaperButton"), QStringLiteral("indicatorCombo"),
+                          QStringLiteral("groupingCombo"), QStringLiteral("dateCombo"),
+                          QStringLiteral("addRatioButton"), QStringLiteral("indicatorTable"),
+                          QStringLiteral("indicatorMap"), QStringLiteral("agreementCpaCombo"),
+                          QStringLiteral("agreementIndicators"),
+                          QStringLiteral("agreementNarrative"), QStringLiteral("agreementGroups"),
+                          QStringLiteral("agreementRemoveButton"), QStringLiteral("navigator")}));
 }
 
 QTEST_MAIN(TestMainWindow)
