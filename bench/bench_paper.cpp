@@ -1,8 +1,8 @@
 // bench_paper: the speed of a board paper against the target of issue 8.
 //
-// The demo round with its tender grown to 40 bids over the adopted plan's lots (each a copy of
-// one of the demo's three bids under a new name and price, with the same consensus scores
-// moved a little so that ranks differ), and a stage 5 ("selecting the provider") paper
+// The demo round with its tender grown to 40 bids over the adopted plan's lots (each new bid a
+// copy of one of the demo's three under a new name and price, with consensus scores on every
+// scored criterion, spread so that ranks differ), and a stage 5 ("selecting the provider") paper
 // composed from it. Timed on one thread: composing the paper, and composing it and writing it
 // as PDF, as the median of kRuns runs after one warm-up; the charts in it are counted (the
 // target names 6: where the stage gives fewer, the paper's charts are repeated up to 6, so that
@@ -10,6 +10,7 @@
 // converting our own ODT of the same paper to PDF (`soffice --headless --convert-to pdf`),
 // timed from outside the process as the median of three runs; where LibreOffice is not
 // installed the peer is reported as not measured. Also prints pages and peak memory.
+#include "core/evaluation/criteria.h"
 #include "core/paper/composer.h"
 #include "core/paper/paperwriter.h"
 #include "core/round/londonround.h"
@@ -43,29 +44,24 @@ Round makeRound()
 {
     Round round = *LondonRound::demo();
     Tender &tender = round.tender;
-    const QList<TenderBid> demoBids = tender.bids;
-    const QList<ModeratedScore> demoConsensus = tender.consensus;
+    const CriteriaTree tree = CriteriaTree::fromList(tender.criteria).value();
     const QList<Cpa> lots = round.adoptedPlan()->cpas;
-    tender.bids.clear();
-    tender.consensus.clear();
-    tender.scores.clear(); // the paper reports the moderated scores
-    tender.conflicts.clear();
-    tender.awardSignatures.clear();
-    for (int i = 0; i < kBids; ++i) {
-        TenderBid bid = demoBids.at(i % demoBids.size());
+    for (int i = int(tender.bids.size()); i < kBids; ++i) {
+        TenderBid bid = tender.bids.at(i % 3); // its supply chain and integration plan
         bid.id = QStringLiteral("B%1").arg(i + 1);
         bid.bidder = QStringLiteral("Provider %1 Ltd").arg(i + 1);
         bid.lot = lots.at(i % lots.size()).id;
-        bid.price *= 0.9 + 0.01 * (i % 20);
-        for (const ModeratedScore &m : demoConsensus) {
-            if (m.bidId != demoBids.at(i % demoBids.size()).id)
-                continue;
-            ModeratedScore score = m;
-            score.bidId = bid.id;
-            score.score = std::max(0.0, m.score - (i % 3 == 0 ? 1 : 0));
-            tender.consensus.append(score);
-        }
+        bid.price = 2'000'000 + 37'500.0 * ((i * 7) % 13);
         tender.bids.append(bid);
+        int leaf = 0;
+        for (const QString &id : tree.scoredLeaves()) {
+            const Criterion &c = tree.criterion(id);
+            const double score = c.type == CriterionType::PassFail
+                                     ? 1
+                                     : double((i * 3 + leaf++) % (c.scale.maxScore + 1));
+            tender.consensus.append(
+                {bid.id, id, score, QStringLiteral("Benchmark"), tender.moderationOpenedAt});
+        }
     }
     return round;
 }
@@ -118,6 +114,7 @@ int main(int argc, char *argv[])
         Paper::Document d = Paper::composePaper(round, paper, Paper::Version::Full);
         topUpCharts(d, kCharts);
     });
+    const Bench::Timing layout = time(kRuns, [&] { Paper::PageLayout pages(document); });
     const Bench::Timing write = time(kRuns, [&] {
         Paper::Document d = Paper::composePaper(round, paper, Paper::Version::Full);
         topUpCharts(d, kCharts);
@@ -139,6 +136,8 @@ int main(int argc, char *argv[])
         return *std::max_element(v.begin(), v.end());
     };
     out << row(QStringLiteral("compose (CPU)"), median(compose.cpuMs), max(compose.cpuMs),
+               QString(), QString());
+    out << row(QStringLiteral("lay out the pages (CPU)"), median(layout.cpuMs), max(layout.cpuMs),
                QString(), QString());
     const double ourMs = median(write.wallMs);
     out << row(QStringLiteral("compose + PDF (CPU)"), median(write.cpuMs), max(write.cpuMs),

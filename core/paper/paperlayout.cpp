@@ -173,7 +173,9 @@ private:
         {
             QTextCursor cell = table->cellAt(0, 0).firstCursorPosition();
             QTextBlockFormat top = blockFormat(0, 0);
-            const qreal edge = PageLayout::pageSizePoints().width() - 2 * kSide - 6;
+            // Tab positions are read at 96 dots an inch (Qt's design-metrics dpi), while this
+            // document is laid out in points: scale, or the stop lands three quarters across.
+            const qreal edge = (PageLayout::pageSizePoints().width() - 2 * kSide - 6) * 96.0 / 72.0;
             top.setTabPositions({QTextOption::Tab(edge, QTextOption::RightTab)});
             cell.setBlockFormat(top);
             cell.insertText(h.board, charFormat(14, true));
