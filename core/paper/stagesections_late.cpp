@@ -447,6 +447,17 @@ QList<QPair<const Cpa *, const LotResult *>> lotsWithResults(const SelectionCont
     return lots;
 }
 
+/** Why the results, sensitivity or award cannot be shown for \a lots, or "". */
+QString whyNoLots(const SelectionContext &c,
+                  const QList<QPair<const Cpa *, const LotResult *>> &lots)
+{
+    if (const QString why = whyNoResults(c); !why.isEmpty())
+        return why;
+    if (lots.isEmpty())
+        return tr("None of the bids is for a lot of the adopted CPA plan (stage 5, Bids).");
+    return {};
+}
+
 QString bidLabel(const BidResult &b)
 {
     return QStringLiteral("%1 %2").arg(b.bidId, b.bidder);
@@ -524,13 +535,9 @@ Section selectionResults(const SelectionContext &c, Numbering &numbering)
 {
     const QList<SectionInfo> infos = selectionSectionInfo();
     const QString key = QStringLiteral("selection.results");
-    if (const QString why = whyNoResults(c); !why.isEmpty())
-        return missing(infos, key, why);
     const auto lots = lotsWithResults(c);
-    if (lots.isEmpty())
-        return missing(infos, key,
-                       tr("None of the bids is for a lot of the adopted CPA plan (stage 5, "
-                          "Bids)."));
+    if (const QString why = whyNoLots(c, lots); !why.isEmpty())
+        return missing(infos, key, why);
 
     Section section = makeSection(infos, key);
     section.blocks << Block::paragraph(
@@ -630,13 +637,9 @@ Section selectionSensitivity(const SelectionContext &c, Numbering &numbering)
 {
     const QList<SectionInfo> infos = selectionSectionInfo();
     const QString key = QStringLiteral("selection.sensitivity");
-    if (const QString why = whyNoResults(c); !why.isEmpty())
-        return missing(infos, key, why);
     const auto lots = lotsWithResults(c);
-    if (lots.isEmpty())
-        return missing(infos, key,
-                       tr("None of the bids is for a lot of the adopted CPA plan (stage 5, "
-                          "Bids)."));
+    if (const QString why = whyNoLots(c, lots); !why.isEmpty())
+        return missing(infos, key, why);
 
     const CriteriaTree &tree = *c.tree;
     const PriceFormula used = c.round.tender.priceFormula;
@@ -770,13 +773,9 @@ Section selectionAward(const SelectionContext &c, Numbering &numbering)
 {
     const QList<SectionInfo> infos = selectionSectionInfo();
     const QString key = QStringLiteral("selection.award");
-    if (const QString why = whyNoResults(c); !why.isEmpty())
-        return missing(infos, key, why);
     const auto lots = lotsWithResults(c);
-    if (lots.isEmpty())
-        return missing(infos, key,
-                       tr("None of the bids is for a lot of the adopted CPA plan (stage 5, "
-                          "Bids)."));
+    if (const QString why = whyNoLots(c, lots); !why.isEmpty())
+        return missing(infos, key, why);
 
     Section section = makeSection(infos, key);
     const Tender &tender = c.round.tender;
