@@ -1,3 +1,4 @@
+#include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/design/designview.h"
 
@@ -86,22 +87,17 @@ private slots:
 private:
     void openDemo(const std::function<void(Round &)> &change = {});
     const PaymentScenario &scenario(int index) const;
-    int undoCount() const { return m_document->undoStack()->count(); }
+    int undoCount() const { return m_demo.document->undoStack()->count(); }
     /** The stored tariff of \a group for every CPA in scenario \a index. */
     const GroupTariff *tariff(int index, const QString &group) const;
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<DialogService> m_dialogs;
-    std::unique_ptr<RoundDocument> m_document;
-    std::unique_ptr<EditRunner> m_edits;
+    TestSupport::DemoRound m_demo;
     std::unique_ptr<DesignView> m_view;
 };
 
 void TestDesignView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
-    QCoreApplication::setApplicationName(QStringLiteral("CoCommissionTest"));
+    TestSupport::DemoRound::setUpApplication();
 }
 
 void TestDesignView::init()
@@ -113,39 +109,21 @@ void TestDesignView::init()
 void TestDesignView::openDemo(const std::function<void(Round &)> &change)
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs = std::make_unique<DialogService>();
-    m_dialogs->setInteractive(false);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    Result<Round> demo = LondonRound::demo();
-    QVERIFY2(demo.ok(), qPrintable(demo.errorMessage()));
-    if (change)
-        change(*demo);
-    const QString path = TestSupport::createRoundFile(m_dir->filePath("demo.cocom"), *demo);
-    QVERIFY(!path.isEmpty());
-    m_document = TestSupport::openRoundFile(path);
-    QVERIFY(m_document);
-    m_edits = std::make_unique<EditRunner>(m_dialogs.get(), nullptr);
-    m_edits->setDocument(m_document.get());
-    m_view = std::make_unique<DesignView>(m_edits.get(), m_dialogs.get());
+    QVERIFY(m_demo.open(change));
+    m_view = std::make_unique<DesignView>(m_demo.edits.get(), m_demo.dialogs.get());
     m_view->resize(1200, 900);
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
 }
 
 void TestDesignView::cleanup()
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs.reset();
-    m_dir.reset();
+    m_demo.close();
 }
 
 const PaymentScenario &TestDesignView::scenario(int index) const
 {
-    return m_document->round().design.scenarios.at(index);
+    return m_demo.document->round().design.scenarios.at(index);
 }
 
 const GroupTariff *TestDesignView::tariff(int index, const QString &group) const
@@ -159,7 +137,7 @@ const GroupTariff *TestDesignView::tariff(int index, const QString &group) const
 
 void TestDesignView::demoFillsEveryTab()
 {
-    const Round &round = m_document->round();
+    const Round &round = m_demo.document->round();
     QCOMPARE(m_view->tabs()->count(), 5);
     QVERIFY(m_view->illustrativeNotice()->isVisibleTo(m_view.get()));
     QVERIFY(m_view->startOwnButton()->isEnabled());
@@ -230,13 +208,13 @@ void TestDesignView::tariffModelIsSound()
     QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QVERIFY(model->setData(model->index(0, TariffModel::FeeColumn), 460.0));
     QVERIFY(m_view->paymentView()->setScenario(scenario(1).name));
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(model->rowCount(), 3);
 }
 
 void TestDesignView::editingATariffCellIsOneUndoStep()
 {
-    const ServiceDesign before = m_document->round().design;
+    const ServiceDesign before = m_demo.document->round().design;
     TariffModel *model = m_view->paymentView()->tariffModel();
     const int row = model->rowOf("esa_wrag");
     QVERIFY(row >= 0);
@@ -248,12 +226,12 @@ void TestDesignView::editingATariffCellIsOneUndoStep()
     QVERIFY(model->setData(cell, 1800.0));
     QCOMPARE(tariff(0, "esa_wrag")->jobOutcomePayment, 1800.0);
     QCOMPARE(undoCount(), steps + 1);
-    QCOMPARE(m_document->undoStack()->undoText(), "Change the job outcome payment");
+    QCOMPARE(m_demo.document->undoStack()->undoText(), "Change the job outcome payment");
     QCOMPARE(model->index(row, TariffModel::JobPaymentColumn).data().toString(), "£1,800");
     QVERIFY(!changed.isEmpty());
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().design, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().design, before);
     QCOMPARE(model->index(row, TariffModel::JobPaymentColumn).data().toString(), "£1,750");
 }
 
@@ -277,7 +255,7 @@ void TestDesignView::theDelegateEditsInPlace()
     QTest::keyClick(spin, Qt::Key_Return); // the delegate commits once events are processed
     QTRY_COMPARE(tariff(0, "jsa_12_months")->jobOutcomeRatePercent, 33.5);
     QCOMPARE(undoCount(), steps + 1);
-    QCOMPARE(m_document->undoStack()->undoText(), "Change the job outcome rate");
+    QCOMPARE(m_demo.document->undoStack()->undoText(), "Change the job outcome rate");
 }
 
 void TestDesignView::aRowWithoutATariffGetsOneWhenEdited()
@@ -310,47 +288,47 @@ void TestDesignView::steppingASpinBoxThreeTimesIsOneUndoStep()
     years->stepBy(1);
     QCOMPARE(scenario(0).contractYears, 8);
     QCOMPARE(undoCount(), steps + 1);
-    QCOMPARE(m_document->undoStack()->undoText(), "Change the contract length");
+    QCOMPARE(m_demo.document->undoStack()->undoText(), "Change the contract length");
 
     // Another field starts another step.
     m_view->paymentView()->settingSpin("monthsToJob")->stepBy(1);
     QCOMPARE(undoCount(), steps + 2);
 
-    m_document->undoStack()->undo();
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(scenario(0).contractYears, 5);
     QCOMPARE(years->value(), 5.0);
 }
 
 void TestDesignView::aRefusedRateChangesNothing()
 {
-    const ServiceDesign before = m_document->round().design;
+    const ServiceDesign before = m_demo.document->round().design;
     TariffModel *model = m_view->paymentView()->tariffModel();
     const QModelIndex cell = model->index(model->rowOf("esa_wrag"), TariffModel::JobRateColumn);
     QSignalSpy changed(model, &QAbstractItemModel::dataChanged);
     const int steps = undoCount();
 
     QVERIFY(!model->setData(cell, 120.0));
-    QCOMPARE(m_document->round().design, before);
+    QCOMPARE(m_demo.document->round().design, before);
     QCOMPARE(undoCount(), steps);
     QCOMPARE(changed.size(), 1); // the cell shows the stored value again
     QCOMPARE(cell.data(TariffModel::ValueRole).toDouble(), 20.0);
     QCOMPARE(cell.data().toString(), "20%");
-    QCOMPARE(m_dialogs->messages().size(), 1); // said once
-    QCOMPARE(m_dialogs->messages().first().kind, DialogService::MessageKind::Error);
-    QVERIFY2(m_dialogs->messages().first().text.contains("120"),
-             qPrintable(m_dialogs->messages().first().text));
+    QCOMPARE(m_demo.dialogs->messages().size(), 1); // said once
+    QCOMPARE(m_demo.dialogs->messages().first().kind, DialogService::MessageKind::Error);
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains("120"),
+             qPrintable(m_demo.dialogs->messages().first().text));
 }
 
 void TestDesignView::aRefusedSettingShowsTheStoredValue()
 {
     // A scenario name clash is refused by core: the duplicate's name is asked, then refused.
-    m_dialogs->setNextText(scenario(1).name);
+    m_demo.dialogs->setNextText(scenario(1).name);
     const int steps = undoCount();
     QVERIFY(!m_view->paymentView()->duplicateScenario());
     QCOMPARE(undoCount(), steps);
     QCOMPARE(m_view->paymentView()->scenario(), scenario(0).name);
-    QCOMPARE(m_dialogs->messages().size(), 1);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
 
     // A spin box value the model refuses (beyond the limit) snaps back to the stored value.
     QDoubleSpinBox *draws = m_view->paymentView()->settingSpin("draws");
@@ -366,7 +344,7 @@ void TestDesignView::financialTableShowsCoresForecast()
     m_view->tabs()->setCurrentWidget(m_view->financialView());
     FinancialView *financial = m_view->financialView();
     QTableWidget *table = financial->figuresTable();
-    const Round &round = m_document->round();
+    const Round &round = m_demo.document->round();
     QCOMPARE(table->columnCount(), 3);
     for (int i = 0; i < 2; ++i) {
         QCOMPARE(table->horizontalHeaderItem(i + 1)->text(), scenario(i).name);
@@ -409,7 +387,8 @@ void TestDesignView::financialTableShowsCoresForecast()
 
     TariffModel *model = m_view->paymentView()->tariffModel();
     QVERIFY(model->setData(model->index(model->rowOf("esa_wrag"), TariffModel::FeeColumn), 900.0));
-    const Result<ScenarioForecast> changed = forecastScenario(m_document->round(), scenario(0));
+    const Result<ScenarioForecast> changed =
+        forecastScenario(m_demo.document->round(), scenario(0));
     QCOMPARE(table->item(financial->figureRow("costP50"), 1)->data(Qt::UserRole).toDouble(),
              changed->monteCarlo.cost.p50);
 }
@@ -430,7 +409,7 @@ void TestDesignView::aScenarioWithoutATariffIsExplained()
     QCOMPARE(financial->figuresTable()->item(financial->figureRow("costP50"), 1)->text(), "");
     QCOMPARE(financial->costChart()->series().size(), 1);
 
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QVERIFY(!financial->errorsNotice()->isVisibleTo(m_view.get()));
 }
 
@@ -442,8 +421,8 @@ void TestDesignView::aLargeSimulationRunsWithProgressAndCanBeCancelled()
     FinancialView *financial = m_view->financialView();
     QVERIFY(!financial->runButton()->isVisible());
 
-    QSignalSpy progress(m_dialogs.get(), &DialogService::progressReported);
-    m_dialogs->setNextProgressCancel(1);
+    QSignalSpy progress(m_demo.dialogs.get(), &DialogService::progressReported);
+    m_demo.dialogs->setNextProgressCancel(1);
     QVERIFY(m_view->paymentView()->setScenario(scenario(0).name));
     m_view->paymentView()->settingSpin("draws")->setValue(FinancialView::kProgressDraws + 1000);
     QCOMPARE(scenario(0).draws, FinancialView::kProgressDraws + 1000);
@@ -465,34 +444,34 @@ void TestDesignView::modelFiguresFollowTheDevolutionModel()
     m_view->tabs()->setCurrentWidget(m_view->financialView());
     FinancialView *financial = m_view->financialView();
     PaymentView *payment = m_view->paymentView();
-    QCOMPARE(m_document->round().model, DevolutionModel::CoCommissioning);
+    QCOMPARE(m_demo.document->round().model, DevolutionModel::CoCommissioning);
     QVERIFY(!payment->model2Box()->isVisibleTo(payment));
     QVERIFY(!payment->model3Box()->isVisibleTo(payment));
     QCOMPARE(financial->figureRow("bonus"), -1);
     QCOMPARE(financial->figureRow("liability"), -1);
     QVERIFY(financial->modelLabel()->text().contains("model 1"));
 
-    QVERIFY(m_document->setModel(DevolutionModel::PartnershipDelivery));
+    QVERIFY(m_demo.document->setModel(DevolutionModel::PartnershipDelivery));
     QVERIFY(payment->model2Box()->isVisibleTo(payment));
     QVERIFY(!payment->model3Box()->isVisibleTo(payment));
     QVERIFY(financial->figureRow("bonus") >= 0);
     QVERIFY(financial->figureRow("agentBonus") >= 0);
     QCOMPARE(financial->figureRow("liability"), -1);
     QVERIFY(financial->modelLabel()->text().contains("model 2"));
-    const Result<ScenarioForecast> m2 = forecastScenario(m_document->round(), scenario(0));
+    const Result<ScenarioForecast> m2 = forecastScenario(m_demo.document->round(), scenario(0));
     QCOMPARE(financial->figuresTable()
                  ->item(financial->figureRow("agentBonus"), 1)
                  ->data(Qt::UserRole)
                  .toDouble(),
              m2->monteCarlo.meanAgentBonus);
 
-    QVERIFY(m_document->setModel(DevolutionModel::FullDevolution));
+    QVERIFY(m_demo.document->setModel(DevolutionModel::FullDevolution));
     QVERIFY(!payment->model2Box()->isVisibleTo(payment));
     QVERIFY(payment->model3Box()->isVisibleTo(payment));
     QCOMPARE(financial->figureRow("bonus"), -1);
     QVERIFY(financial->figureRow("savingsReturned") >= 0);
     QVERIFY(financial->figureRow("liabilityP90") >= 0);
-    const Result<ScenarioForecast> m3 = forecastScenario(m_document->round(), scenario(0));
+    const Result<ScenarioForecast> m3 = forecastScenario(m_demo.document->round(), scenario(0));
     QCOMPARE(financial->figuresTable()
                  ->item(financial->figureRow("savingsReturned"), 1)
                  ->data(Qt::UserRole)
@@ -516,7 +495,7 @@ void TestDesignView::addingAStandardThroughTheDialog()
     dialog->okButton()->click();
     QVERIFY(!standards->dialog());
 
-    const ServiceStandard &added = m_document->round().design.standards.last();
+    const ServiceStandard &added = m_demo.document->round().design.standards.last();
     QCOMPARE(added.name, "Careers advice");
     QCOMPARE(added.key, "careers_advice");
     QCOMPARE(added.direction, StandardDirection::AtLeast);
@@ -533,24 +512,24 @@ void TestDesignView::addingAStandardThroughTheDialog()
     direction->setCurrentIndex(direction->findData("required"));
     QVERIFY(!dialog->findChild<QDoubleSpinBox *>("target")->isEnabled());
     dialog->okButton()->click();
-    QCOMPARE(m_document->round().design.standards.last().target, 1.0);
-    QCOMPARE(m_document->round().design.standards.last().key, "careers_advice");
+    QCOMPARE(m_demo.document->round().design.standards.last().target, 1.0);
+    QCOMPARE(m_demo.document->round().design.standards.last().key, "careers_advice");
     QCOMPARE(undoCount(), steps + 2);
 }
 
 void TestDesignView::aRefusedDialogStaysOpen()
 {
     StandardsView *standards = m_view->standardsView();
-    const ServiceDesign before = m_document->round().design;
+    const ServiceDesign before = m_demo.document->round().design;
     standards->addStandardButton()->click();
     RecordDialog *dialog = standards->dialog();
     QVERIFY(dialog);
     dialog->okButton()->click(); // no name: refused by the design check
-    QCOMPARE(m_document->round().design, before);
+    QCOMPARE(m_demo.document->round().design, before);
     QCOMPARE(standards->dialog(), dialog);
     QVERIFY(dialog->isVisible());
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    QVERIFY(m_dialogs->messages().first().text.contains("name"));
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    QVERIFY(m_demo.dialogs->messages().first().text.contains("name"));
     dialog->reject();
 }
 
@@ -558,21 +537,21 @@ void TestDesignView::deleteRemovesAndEnterEdits()
 {
     StandardsView *standards = m_view->standardsView();
     QTableWidget *table = standards->standardsTable();
-    const QString first = m_document->round().design.standards.first().key;
+    const QString first = m_demo.document->round().design.standards.first().key;
     table->setCurrentCell(0, 0);
     table->selectRow(0);
     QTest::keyClick(table, Qt::Key_Delete);
-    QCOMPARE(m_document->round().design.standards.size(), 5);
-    QVERIFY(m_document->round().design.standards.first().key != first);
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().design.standards.first().key, first);
+    QCOMPARE(m_demo.document->round().design.standards.size(), 5);
+    QVERIFY(m_demo.document->round().design.standards.first().key != first);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().design.standards.first().key, first);
 
     table->setCurrentCell(1, 0);
     QTest::keyClick(table, Qt::Key_Return);
     RecordDialog *dialog = standards->dialog();
     QVERIFY(dialog);
     QCOMPARE(dialog->findChild<QLineEdit *>("name")->text(),
-             m_document->round().design.standards.at(1).name);
+             m_demo.document->round().design.standards.at(1).name);
     dialog->reject();
 }
 
@@ -586,14 +565,14 @@ void TestDesignView::templatesAddTheMissingStandards()
     const int steps = undoCount();
     standards->templatesButton()->click();
     QCOMPARE(undoCount(), steps + 1);
-    QCOMPARE(m_document->round().design.standards.size(), 6);
-    QCOMPARE(m_document->round().design.standards.last(), standardTemplates().at(3));
+    QCOMPARE(m_demo.document->round().design.standards.size(), 6);
+    QCOMPARE(m_demo.document->round().design.standards.last(), standardTemplates().at(3));
     QVERIFY(!standards->templatesButton()->isEnabled());
 }
 
 void TestDesignView::noPriorityPlaceIsSaidPlainly()
 {
-    QVERIFY(m_document->round().priorityPlaces.isEmpty());
+    QVERIFY(m_demo.document->round().priorityPlaces.isEmpty());
     QLabel *label = m_view->standardsView()->placesLabel();
     QVERIFY(label->isVisibleTo(m_view.get()));
     QVERIFY(label->text().contains("No priority place has been chosen at stage 2"));
@@ -603,7 +582,7 @@ void TestDesignView::noPriorityPlaceIsSaidPlainly()
     QCOMPARE(dialog->findChild<QComboBox *>("kind")->count(), 1); // only a group share
     dialog->reject();
 
-    QVERIFY(m_document->setPriorityPlaces({"E09000030"}));
+    QVERIFY(m_demo.document->setPriorityPlaces({"E09000030"}));
     QVERIFY(!label->isVisibleTo(m_view.get()));
     m_view->standardsView()->editCondition(-1);
     dialog = m_view->standardsView()->dialog();
@@ -612,7 +591,7 @@ void TestDesignView::noPriorityPlaceIsSaidPlainly()
     kind->setCurrentIndex(kind->findData("place_presence"));
     QCOMPARE(dialog->findChild<QComboBox *>("subject")->currentData().toString(), "E09000030");
     dialog->okButton()->click();
-    const DirectiveCondition &added = m_document->round().design.conditions.last();
+    const DirectiveCondition &added = m_demo.document->round().design.conditions.last();
     QCOMPARE(added.kind, ConditionKind::PlacePresence);
     QCOMPARE(added.subject, "E09000030");
     QCOMPARE(m_view->standardsView()->conditionsTable()->rowCount(), 3);
@@ -631,8 +610,8 @@ void TestDesignView::statingAndClearingAReferralVolume()
     QVERIFY(dialog);
     dialog->findChild<QDoubleSpinBox *>("referrals")->setValue(1234);
     dialog->okButton()->click();
-    QVERIFY(m_document->round().design.statedVolume(group, cpa));
-    QCOMPARE(m_document->round().design.statedVolume(group, cpa)->referralsPerYear, 1234.0);
+    QVERIFY(m_demo.document->round().design.statedVolume(group, cpa));
+    QCOMPARE(m_demo.document->round().design.statedVolume(group, cpa)->referralsPerYear, 1234.0);
     QCOMPARE(table->item(0, ReferralView::HowColumn)->text(), "Stated");
     QCOMPARE(table->item(0, ReferralView::ReferralsColumn)->text(), "1,234");
     QVERIFY(table->item(0, ReferralView::BasisColumn)->text().contains("the estimate"));
@@ -641,33 +620,33 @@ void TestDesignView::statingAndClearingAReferralVolume()
     table->selectRow(0);
     QVERIFY(referral->estimateButton()->isEnabled());
     referral->estimateButton()->click();
-    QVERIFY(!m_document->round().design.statedVolume(group, cpa));
+    QVERIFY(!m_demo.document->round().design.statedVolume(group, cpa));
     QCOMPARE(table->item(0, ReferralView::HowColumn)->text(), "Estimated");
 }
 
 void TestDesignView::scenariosAreAddedRenamedAndRemoved()
 {
     PaymentView *payment = m_view->paymentView();
-    m_dialogs->setNextText("Higher job outcome");
+    m_demo.dialogs->setNextText("Higher job outcome");
     QVERIFY(payment->duplicateScenario());
-    QCOMPARE(m_document->round().design.scenarios.size(), 3);
+    QCOMPARE(m_demo.document->round().design.scenarios.size(), 3);
     QCOMPARE(payment->scenario(), "Higher job outcome");
     QCOMPARE(scenario(1).tariffs, scenario(0).tariffs);
 
-    m_dialogs->setNextText("Higher outcome payments");
+    m_demo.dialogs->setNextText("Higher outcome payments");
     QVERIFY(payment->renameScenario());
     QCOMPARE(scenario(1).name, "Higher outcome payments");
     QCOMPARE(payment->scenario(), "Higher outcome payments");
     QCOMPARE(payment->scenarioCombo()->currentText(), "Higher outcome payments");
 
-    m_document->undoStack()->undo(); // the rename
+    m_demo.document->undoStack()->undo(); // the rename
     QCOMPARE(scenario(1).name, "Higher job outcome");
     QCOMPARE(payment->scenario(), "Higher job outcome"); // the one in its place
 
     QVERIFY(payment->removeScenario());
-    QCOMPARE(m_document->round().design.scenarios.size(), 2);
+    QCOMPARE(m_demo.document->round().design.scenarios.size(), 2);
 
-    m_dialogs->setNextText("Empty");
+    m_demo.dialogs->setNextText("Empty");
     QVERIFY(payment->addScenario());
     QCOMPARE(payment->scenario(), "Empty");
     QCOMPARE(payment->tariffModel()->rowCount(), 3); // every group, no tariff yet
@@ -678,7 +657,7 @@ void TestDesignView::scenariosAreAddedRenamedAndRemoved()
 void TestDesignView::contributionsAreTotalled()
 {
     ContributionsView *view = m_view->contributionsView();
-    const QList<LocalContribution> &stored = m_document->round().design.contributions;
+    const QList<LocalContribution> &stored = m_demo.document->round().design.contributions;
     double all = 0;
     for (const LocalContribution &c : stored)
         all += c.valuePerYear;
@@ -695,7 +674,7 @@ void TestDesignView::contributionsAreTotalled()
     status->setCurrentIndex(status->findData("signed"));
     dialog->findChild<QDoubleSpinBox *>("value")->setValue(25000);
     dialog->okButton()->click();
-    QCOMPARE(m_document->round().design.contributions.last().authority, "E09000033");
+    QCOMPARE(m_demo.document->round().design.contributions.last().authority, "E09000033");
     QCOMPARE(byStatus->item(last, 2)->data(Qt::UserRole).toDouble(), all + 25000);
     QTableWidget *byAuthority = view->authorityTotalsTable();
     bool found = false;
@@ -711,12 +690,12 @@ void TestDesignView::contributionsAreTotalled()
 
 void TestDesignView::startingTheOwnDesignReplacesItAndUndoes()
 {
-    const ServiceDesign demo = m_document->round().design;
+    const ServiceDesign demo = m_demo.document->round().design;
     QVERIFY(demo.illustrative);
     const int steps = undoCount();
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     m_view->startOwnButton()->click();
-    QCOMPARE(m_document->round().design, designTemplate());
+    QCOMPARE(m_demo.document->round().design, designTemplate());
     QCOMPARE(undoCount(), steps + 1);
     QVERIFY(!m_view->illustrativeNotice()->isVisibleTo(m_view.get()));
     QCOMPARE(m_view->paymentView()->groupsTable()->rowCount(), 0);
@@ -724,18 +703,18 @@ void TestDesignView::startingTheOwnDesignReplacesItAndUndoes()
     m_view->tabs()->setCurrentWidget(m_view->financialView());
     QVERIFY(m_view->financialView()->emptyLabel()->isVisibleTo(m_view.get()));
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().design, demo);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().design, demo);
     QVERIFY(m_view->illustrativeNotice()->isVisibleTo(m_view.get()));
     QCOMPARE(m_view->paymentView()->groupsTable()->rowCount(), 3);
 }
 
 void TestDesignView::decliningTheOwnDesignChangesNothing()
 {
-    const ServiceDesign demo = m_document->round().design;
-    m_dialogs->setNextAnswer(false);
+    const ServiceDesign demo = m_demo.document->round().design;
+    m_demo.dialogs->setNextAnswer(false);
     QVERIFY(!m_view->startOwnDesign());
-    QCOMPARE(m_document->round().design, demo);
+    QCOMPARE(m_demo.document->round().design, demo);
 }
 
 void TestDesignView::frozenStageDisablesEditing()
@@ -743,7 +722,7 @@ void TestDesignView::frozenStageDisablesEditing()
     openDemo(
         [](Round &round) { round.stage(StageId::Design).status = StageStatus::ReadyForSignOff; });
 
-    const QString why = m_document->whyDesignFrozen();
+    const QString why = m_demo.document->whyDesignFrozen();
     QVERIFY(!why.isEmpty());
     QVERIFY(m_view->frozenNotice()->isVisibleTo(m_view.get()));
     QCOMPARE(m_view->frozenNotice()->text(), why);
@@ -763,14 +742,14 @@ void TestDesignView::frozenStageDisablesEditing()
     QVERIFY(!(model->flags(cell) & Qt::ItemIsEditable));
 
     // Keys and direct calls do nothing either.
-    const ServiceDesign before = m_document->round().design;
+    const ServiceDesign before = m_demo.document->round().design;
     QTableWidget *table = m_view->standardsView()->standardsTable();
     table->setCurrentCell(0, 0);
     QTest::keyClick(table, Qt::Key_Delete);
     QTest::keyClick(table, Qt::Key_Return);
     QVERIFY(!m_view->standardsView()->dialog());
     QVERIFY(!model->setData(cell, 999.0));
-    QCOMPARE(m_document->round().design, before);
+    QCOMPARE(m_demo.document->round().design, before);
 }
 
 void TestDesignView::everyControlHasAnAccessibleName()

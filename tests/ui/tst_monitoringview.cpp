@@ -1,3 +1,4 @@
+#include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/monitoring/monitoringview.h"
 
@@ -99,7 +100,7 @@ private:
     ActionsView *actions() const { return m_view->actionsView(); }
     ProfileView *profile() const { return m_view->profileView(); }
     ReturnsView *returns() const { return m_view->returnsView(); }
-    const ProgrammeBoard &storedBoard() const { return m_document->round().monitoring.board; }
+    const ProgrammeBoard &storedBoard() const { return m_demo.document->round().monitoring.board; }
     int memberRow(const QString &name) const;
     int meetingRow(int id) const;
     QString writeFile(const QString &name, const QByteArray &bytes) const;
@@ -110,10 +111,7 @@ private:
                           const QString &measure, int value) const;
     static QStringList unnamedControls(QWidget *root);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<DialogService> m_dialogs; ///< fresh for each test: no answer left queued
-    std::unique_ptr<RoundDocument> m_document;
-    std::unique_ptr<EditRunner> m_edits;
+    TestSupport::DemoRound m_demo; ///< fresh for each test: no answer left queued
     std::unique_ptr<MonitoringView> m_view;
 };
 
@@ -130,9 +128,7 @@ BoardMember member(const QString &name, bool voting = true)
 
 void TestMonitoringView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
-    QCoreApplication::setApplicationName(QStringLiteral("CoCommissionTest"));
+    TestSupport::DemoRound::setUpApplication();
 }
 
 void TestMonitoringView::init()
@@ -144,35 +140,16 @@ void TestMonitoringView::init()
 void TestMonitoringView::cleanup()
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs.reset();
-    m_dir.reset();
+    m_demo.close();
 }
 
 void TestMonitoringView::openDemo(const std::function<void(Round &)> &change)
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs = std::make_unique<DialogService>();
-    m_dialogs->setInteractive(false);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    Result<Round> demo = LondonRound::demo();
-    QVERIFY2(demo.ok(), qPrintable(demo.errorMessage()));
-    if (change)
-        change(*demo);
-    const QString path =
-        TestSupport::createRoundFile(m_dir->filePath(QStringLiteral("demo.cocom")), *demo);
-    QVERIFY(!path.isEmpty());
-    m_document = TestSupport::openRoundFile(path);
-    QVERIFY(m_document);
-    m_edits = std::make_unique<EditRunner>(m_dialogs.get(), nullptr);
-    m_edits->setDocument(m_document.get());
-    m_view = std::make_unique<MonitoringView>(m_edits.get(), m_dialogs.get());
+    QVERIFY(m_demo.open(change));
+    m_view = std::make_unique<MonitoringView>(m_demo.edits.get(), m_demo.dialogs.get());
     m_view->resize(1200, 900);
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
 }
 
 int TestMonitoringView::memberRow(const QString &name) const
@@ -194,7 +171,7 @@ int TestMonitoringView::meetingRow(int id) const
 
 QString TestMonitoringView::writeFile(const QString &name, const QByteArray &bytes) const
 {
-    const QString path = m_dir->filePath(name);
+    const QString path = m_demo.dir->filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return {};
@@ -203,16 +180,16 @@ QString TestMonitoringView::writeFile(const QString &name, const QByteArray &byt
 
 void TestMonitoringView::removeDemoReturns()
 {
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QVERIFY(returns()->removeIllustrative());
-    QVERIFY(m_document->round().monitoring.returns.isEmpty());
-    m_dialogs->clearMessages();
+    QVERIFY(m_demo.document->round().monitoring.returns.isEmpty());
+    m_demo.dialogs->clearMessages();
 }
 
 QByteArray TestMonitoringView::returnLine(int month, const QString &cpa, const QString &group,
                                           const QString &measure, int value) const
 {
-    const QDate period = m_document->round().monitoring.profile.start.addMonths(month);
+    const QDate period = m_demo.document->round().monitoring.profile.start.addMonths(month);
     return QStringLiteral("%1,%2,%3,%4,%5\n")
         .arg(periodKey(period), cpa, group, measure)
         .arg(value)
@@ -270,7 +247,7 @@ void TestMonitoringView::demoBoardFillsTheTables()
 void TestMonitoringView::addingEditingAndRemovingAMemberUndo()
 {
     const ProgrammeBoard before = storedBoard();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
 
     // Add.
     QTest::mouseClick(board()->addMemberButton(), Qt::LeftButton);
@@ -290,8 +267,8 @@ void TestMonitoringView::addingEditingAndRemovingAMemberUndo()
     const BoardMember added = storedBoard().members.last();
     QCOMPARE(added, (BoardMember{"Cllr Ann Lee", BoardRole::BusinessRepresentative,
                                  "London Chamber of Commerce", false}));
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QVERIFY(m_document->undoStack()->undoText().contains("Cllr Ann Lee"));
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QVERIFY(m_demo.document->undoStack()->undoText().contains("Cllr Ann Lee"));
     QCOMPARE(board()->memberTable()->rowCount(), 10);
     QCOMPARE(board()->currentMember(), QStringLiteral("Cllr Ann Lee"));
     QCOMPARE(board()
@@ -310,30 +287,30 @@ void TestMonitoringView::addingEditingAndRemovingAMemberUndo()
     dialog->votingCheck()->setChecked(true);
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QVERIFY(storedBoard().members.last().voting);
-    QCOMPARE(m_document->undoStack()->count(), steps + 2);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 2);
     QVERIFY(board()->quorumLabel()->text().contains("needs 5 of the 9 voting members"));
 
     // Remove, once confirmed.
     QVERIFY(board()->selectMember("Cllr Ann Lee"));
     QTest::keyClick(board()->memberTable(), Qt::Key_Delete); // not confirmed
     QCOMPARE(storedBoard().members.size(), before.members.size() + 1);
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(board()->memberTable(), Qt::Key_Delete);
     QCOMPARE(storedBoard(), before);
     QCOMPARE(board()->memberTable()->rowCount(), 9);
     QCOMPARE(memberRow("Cllr Ann Lee"), -1);
-    QCOMPARE(m_document->undoStack()->count(), steps + 3);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 3);
 
     // Undo brings back each step in turn.
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QVERIFY(storedBoard().members.last().voting);
     QCOMPARE(board()->memberTable()->rowCount(), 10);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QVERIFY(!storedBoard().members.last().voting);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard(), before);
     QCOMPARE(board()->memberTable()->rowCount(), 9);
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 }
 
 void TestMonitoringView::renamingAMemberCarriesThroughTheRecord()
@@ -354,16 +331,16 @@ void TestMonitoringView::renamingAMemberCarriesThroughTheRecord()
         QVERIFY2(m.attendees.contains("Rachel Green-Adams"), qPrintable(m.title));
     QCOMPARE(after.actions[0].owner, QStringLiteral("Rachel Green-Adams"));
     QCOMPARE(after.actions[5].owner, QStringLiteral("Rachel Green-Adams"));
-    QCOMPARE(m_document->undoStack()->undoText(),
+    QCOMPARE(m_demo.document->undoStack()->undoText(),
              QStringLiteral("Change board member “Rachel Green-Adams”"));
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard(), before);
 }
 
 void TestMonitoringView::aDuplicateNameIsShownInTheDialogAndChangesNothing()
 {
     const ProgrammeBoard before = storedBoard();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
     QVERIFY(board()->addMember());
     BoardMemberDialog *dialog = board()->memberDialog();
     dialog->nameEdit()->setText(QStringLiteral("helen marsh"));
@@ -374,8 +351,8 @@ void TestMonitoringView::aDuplicateNameIsShownInTheDialogAndChangesNothing()
     QVERIFY2(dialog->errorBox()->text().contains("already has a member of this name"),
              qPrintable(dialog->errorBox()->text()));
     QCOMPARE(storedBoard(), before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
     dialog->reject();
     QVERIFY(!board()->memberDialog());
 }
@@ -383,19 +360,19 @@ void TestMonitoringView::aDuplicateNameIsShownInTheDialogAndChangesNothing()
 void TestMonitoringView::aMemberWhoAttendedIsNotRemovedAndSaysWhy()
 {
     const ProgrammeBoard before = storedBoard();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
     QVERIFY(board()->selectMember("Samuel Adeyemi"));
-    m_dialogs->setNextAnswer(true); // would confirm, but is never asked
+    m_demo.dialogs->setNextAnswer(true); // would confirm, but is never asked
     QVERIFY(!board()->removeMember());
     QCOMPARE(storedBoard(), before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    const DialogService::Message message = m_dialogs->messages().first();
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    const DialogService::Message message = m_demo.dialogs->messages().first();
     QCOMPARE(message.kind, DialogService::MessageKind::Error);
     QCOMPARE(message.title, QStringLiteral("The member was not removed"));
     QVERIFY2(message.text.contains("Samuel Adeyemi attended 2 meetings"), qPrintable(message.text));
     QVERIFY(message.text.contains("Quarterly performance review: June to August 2027"));
-    QVERIFY(m_dialogs->confirm(nullptr, {}, {}, {})); // the answer was never asked for
+    QVERIFY(m_demo.dialogs->confirm(nullptr, {}, {}, {})); // the answer was never asked for
 
     // A voting member whose going would leave the quorum too high is refused with the reason.
     openDemo([](Round &round) {
@@ -404,18 +381,18 @@ void TestMonitoringView::aMemberWhoAttendedIsNotRemovedAndSaysWhy()
         b.quorum = 9;
     });
     QVERIFY(board()->selectMember("New Member"));
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QVERIFY(!board()->removeMember());
     QVERIFY(storedBoard().member("New Member"));
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    QVERIFY2(m_dialogs->messages().first().text.contains("Quorum"),
-             qPrintable(m_dialogs->messages().first().text));
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains("Quorum"),
+             qPrintable(m_demo.dialogs->messages().first().text));
 }
 
 void TestMonitoringView::addingEditingAndRemovingAMeetingUndo()
 {
     const ProgrammeBoard before = storedBoard();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
 
     QTest::mouseClick(board()->addMeetingButton(), Qt::LeftButton);
     MeetingDialog *dialog = board()->meetingDialog();
@@ -449,7 +426,7 @@ void TestMonitoringView::addingEditingAndRemovingAMeetingUndo()
     QCOMPARE(added.attendees,
              (QStringList{"Cllr Amara Okafor", "Cllr David Feld", "Cllr Priya Raman", "Helen Marsh",
                           "Joanna Price", "Rachel Green"}));
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
     QCOMPARE(board()->currentMeeting(), 4);
     QTableWidget *meetings = board()->meetingTable();
     const int row = meetingRow(4);
@@ -470,31 +447,31 @@ void TestMonitoringView::addingEditingAndRemovingAMeetingUndo()
 
     // Remove, once confirmed.
     QVERIFY(board()->selectMeeting(4));
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(meetings, Qt::Key_Delete);
     QCOMPARE(storedBoard(), before);
     QCOMPARE(meetings->rowCount(), 3);
 
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard().meetings.size(), 4);
     QCOMPARE(meetings->rowCount(), 4);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard().meetings.last(), added);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard(), before);
     QCOMPARE(meetings->rowCount(), 3);
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 }
 
 void TestMonitoringView::aMeetingThatRaisedActionsIsNotRemovedAndSaysWhy()
 {
     const ProgrammeBoard before = storedBoard();
     QVERIFY(board()->selectMeeting(2));
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QVERIFY(!board()->removeMeeting());
     QCOMPARE(storedBoard(), before);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    const DialogService::Message message = m_dialogs->messages().first();
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    const DialogService::Message message = m_demo.dialogs->messages().first();
     QCOMPARE(message.title, QStringLiteral("The meeting was not removed"));
     const QString expected =
         QStringLiteral("raised 2 entries of the actions and issues log (numbers %1)")
@@ -541,38 +518,38 @@ void TestMonitoringView::quorateAtTheEdgeOfTheQuorum()
              qPrintable(board()->quorumLabel()->text()));
     QCOMPARE(quorate(1), "Yes");
     QCOMPARE(quorate(2), "No, not quorate");
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 }
 
 void TestMonitoringView::quorumAndThresholdStepsMergeIntoOneUndoStep()
 {
     const ProgrammeBoard before = storedBoard();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
     board()->quorumSpin()->stepUp();
     board()->quorumSpin()->stepUp();
     board()->quorumSpin()->stepUp();
     QCOMPARE(storedBoard().quorum, 3);
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Change the quorum"));
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.document->undoStack()->undoText(), QStringLiteral("Change the quorum"));
     QVERIFY(board()->quorumLabel()->text().contains("needs 3 of the 8"));
 
     board()->greenSpin()->stepUp();
     board()->greenSpin()->stepUp();
     QCOMPARE(storedBoard().greenPercent, 97.0);
-    QCOMPARE(m_document->undoStack()->count(), steps + 2);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 2);
     // Amber stops at green.
     QCOMPARE(board()->amberSpin()->maximum(), 97.0);
     board()->amberSpin()->setValue(120);
     QCOMPARE(storedBoard().amberPercent, 97.0);
     QCOMPARE(board()->greenSpin()->minimum(), 97.0);
-    QCOMPARE(m_document->undoStack()->count(), steps + 3);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 3);
 
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard().amberPercent, 85.0);
     QCOMPARE(board()->amberSpin()->value(), 85.0);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(board()->greenSpin()->value(), 95.0);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard(), before);
     QCOMPARE(board()->quorumSpin()->value(), 0.0);
 }
@@ -661,7 +638,7 @@ void TestMonitoringView::theFilterShowsOpenOrOverdueEntries()
 
     actions()->setFilter(ActionsView::Filter::Overdue);
     QCOMPARE(table->rowCount(), 1);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(table->rowCount(), 2);
 
     // Nothing overdue: the filter says so.
@@ -674,7 +651,7 @@ void TestMonitoringView::theFilterShowsOpenOrOverdueEntries()
 void TestMonitoringView::addingEditingAndRemovingAnEntryUndo()
 {
     const ProgrammeBoard before = storedBoard();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
     QTest::mouseClick(actions()->addButton(), Qt::LeftButton);
     ActionDialog *dialog = actions()->actionDialog();
     QVERIFY(dialog);
@@ -698,8 +675,8 @@ void TestMonitoringView::addingEditingAndRemovingAnEntryUndo()
     QCOMPARE(added, (BoardAction{7, ActionKind::Issue, "Referral forms arrive incomplete.", 2,
                                  "Joanna Price", QDate(2028, 10, 31), ActionStatus::Open,
                                  "Raised by two providers."}));
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QCOMPARE(m_document->undoStack()->undoText(), QStringLiteral("Add issue 7 to the log"));
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.document->undoStack()->undoText(), QStringLiteral("Add issue 7 to the log"));
     QCOMPARE(actions()->currentAction(), 7);
 
     // Edit: no due date, between meetings.
@@ -716,25 +693,25 @@ void TestMonitoringView::addingEditingAndRemovingAnEntryUndo()
              "No date");
 
     // Remove, once confirmed.
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(actions()->table(), Qt::Key_Delete);
     QCOMPARE(storedBoard(), before);
     QCOMPARE(actions()->rowOf(7), -1);
 
-    m_document->undoStack()->undo();
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard().actions.last(), added);
     QVERIFY(actions()->rowOf(7) >= 0);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(storedBoard(), before);
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 }
 
 // --- Contract profile ----------------------------------------------------------------------
 
 void TestMonitoringView::demoProfileIsSummedUpByGroupAndYear()
 {
-    const ContractProfile &p = m_document->round().monitoring.profile;
+    const ContractProfile &p = m_demo.document->round().monitoring.profile;
     QVERIFY(p.hasPeriod());
     QVERIFY(p.illustrative);
     QVERIFY(profile()->illustrativeNotice()->isVisibleTo(profile()));
@@ -783,8 +760,8 @@ void TestMonitoringView::derivingAProfileThroughTheDialog()
 {
     // Without returns the whole profile may change.
     removeDemoReturns();
-    const ContractProfile before = m_document->round().monitoring.profile;
-    const int steps = m_document->undoStack()->count();
+    const ContractProfile before = m_demo.document->round().monitoring.profile;
+    const int steps = m_demo.document->undoStack()->count();
     QTest::mouseClick(profile()->deriveButton(), Qt::LeftButton);
     ProfileDeriveDialog *dialog = profile()->deriveDialog();
     QVERIFY(dialog);
@@ -797,57 +774,58 @@ void TestMonitoringView::derivingAProfileThroughTheDialog()
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QVERIFY(!profile()->deriveDialog());
 
-    const ContractProfile &after = m_document->round().monitoring.profile;
+    const ContractProfile &after = m_demo.document->round().monitoring.profile;
     QCOMPARE(after.start, before.start.addMonths(3));
     QVERIFY(after.source.contains("All outcome"));
     // Derived from the demo's invented design, the profile is invented too.
-    QCOMPARE(after.illustrative, m_document->round().design.illustrative);
+    QCOMPARE(after.illustrative, m_demo.document->round().design.illustrative);
     QCOMPARE(profile()->illustrativeNotice()->isVisibleTo(profile()), after.illustrative);
     QVERIFY(profile()->sourceLabel()->text().contains("All outcome"));
     QVERIFY(profile()->periodLabel()->text().contains(periodName(after.start)));
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QCOMPARE(m_document->undoStack()->undoText(),
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.document->undoStack()->undoText(),
              QStringLiteral("Derive the contract profile from the scenario “All outcome”"));
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().monitoring.profile, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().monitoring.profile, before);
     QVERIFY(profile()->illustrativeNotice()->isVisibleTo(profile()));
 
     // Cancelled, nothing changes.
     QVERIFY(profile()->derive());
     profile()->deriveDialog()->reject();
-    QCOMPARE(m_document->round().monitoring.profile, before);
+    QCOMPARE(m_demo.document->round().monitoring.profile, before);
 }
 
 void TestMonitoringView::aDerivedProfileTheReturnsDoNotFitIsRefusedInPlace()
 {
     // The demo's returns cover the contract's first year: a contract starting later would
     // leave them outside, and the document refuses it.
-    const ContractProfile before = m_document->round().monitoring.profile;
-    const int steps = m_document->undoStack()->count();
+    const ContractProfile before = m_demo.document->round().monitoring.profile;
+    const int steps = m_demo.document->undoStack()->count();
     QVERIFY(profile()->derive());
     ProfileDeriveDialog *dialog = profile()->deriveDialog();
     dialog->startEdit()->setDate(before.start.addMonths(6));
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QCOMPARE(profile()->deriveDialog(), dialog); // still open, to be put right
     QVERIFY(dialog->isVisible());
-    QCOMPARE(m_document->round().monitoring.profile, before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    QCOMPARE(m_dialogs->messages().first().kind, DialogService::MessageKind::Error);
-    QCOMPARE(m_dialogs->messages().first().title, QStringLiteral("The profile was not derived"));
-    QVERIFY2(m_dialogs->messages().first().text.contains("outside the contract period"),
-             qPrintable(m_dialogs->messages().first().text));
+    QCOMPARE(m_demo.document->round().monitoring.profile, before);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    QCOMPARE(m_demo.dialogs->messages().first().kind, DialogService::MessageKind::Error);
+    QCOMPARE(m_demo.dialogs->messages().first().title,
+             QStringLiteral("The profile was not derived"));
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains("outside the contract period"),
+             qPrintable(m_demo.dialogs->messages().first().text));
     dialog->reject();
 }
 
 void TestMonitoringView::profileExportsAndImportsAsCsv()
 {
     removeDemoReturns();
-    const ContractProfile before = m_document->round().monitoring.profile;
-    const QString path = m_dir->filePath("profile.csv");
-    m_dialogs->setNextFileName(path);
+    const ContractProfile before = m_demo.document->round().monitoring.profile;
+    const QString path = m_demo.dir->filePath("profile.csv");
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(profile()->exportCsv());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -857,40 +835,40 @@ void TestMonitoringView::profileExportsAndImportsAsCsv()
     file.close();
 
     // Read back, it is the same profile from a named file: no longer illustrative.
-    const int steps = m_document->undoStack()->count();
-    m_dialogs->setNextFileName(path);
+    const int steps = m_demo.document->undoStack()->count();
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(profile()->importCsv());
-    const ContractProfile &after = m_document->round().monitoring.profile;
+    const ContractProfile &after = m_demo.document->round().monitoring.profile;
     QCOMPARE(after.start, before.start);
     QCOMPARE(after.figures.size(), before.figures.size());
     QVERIFY(after.source.contains("profile.csv"));
     QVERIFY(!after.illustrative);
     QVERIFY(!profile()->illustrativeNotice()->isVisibleTo(profile()));
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    QCOMPARE(m_dialogs->messages().first().kind, DialogService::MessageKind::Information);
-    QVERIFY2(m_dialogs->messages().first().text.contains(
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    QCOMPARE(m_demo.dialogs->messages().first().kind, DialogService::MessageKind::Information);
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains(
                  QStringLiteral("%1 figures from profile.csv").arg(before.figures.size())),
-             qPrintable(m_dialogs->messages().first().text));
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().monitoring.profile, before);
+             qPrintable(m_demo.dialogs->messages().first().text));
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().monitoring.profile, before);
 }
 
 void TestMonitoringView::aBadProfileFileChangesNothing()
 {
-    const ContractProfile before = m_document->round().monitoring.profile;
-    const int steps = m_document->undoStack()->count();
+    const ContractProfile before = m_demo.document->round().monitoring.profile;
+    const int steps = m_demo.document->undoStack()->count();
     const QString path =
         writeFile("bad profile.csv",
                   "period,cpa,priority_group,measure,value\n" +
                       returnLine(0, "Central London Forward", "esa_wrag", "referrals", 10) +
                       returnLine(1, "Nowhere", "esa_wrag", "referrals", 10));
-    m_dialogs->setNextFileName(path);
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(!profile()->importCsv());
-    QCOMPARE(m_document->round().monitoring.profile, before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    const DialogService::Message message = m_dialogs->messages().first();
+    QCOMPARE(m_demo.document->round().monitoring.profile, before);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    const DialogService::Message message = m_demo.dialogs->messages().first();
     QCOMPARE(message.kind, DialogService::MessageKind::Error);
     QCOMPARE(message.title, QStringLiteral("The profile was not imported"));
     QVERIFY2(message.text.contains("bad profile.csv, line 3"), qPrintable(message.text));
@@ -901,7 +879,7 @@ void TestMonitoringView::aBadProfileFileChangesNothing()
 
 void TestMonitoringView::demoReturnsFillTheTable()
 {
-    const Monitoring &m = m_document->round().monitoring;
+    const Monitoring &m = m_demo.document->round().monitoring;
     QCOMPARE(m.returns.size(), 13);
     QTableWidget *table = returns()->returnTable();
     QCOMPARE(table->rowCount(), 13);
@@ -926,7 +904,7 @@ void TestMonitoringView::demoReturnsFillTheTable()
 
 void TestMonitoringView::historyShowsTheDemoCorrectionSuperseding()
 {
-    const Monitoring &m = m_document->round().monitoring;
+    const Monitoring &m = m_demo.document->round().monitoring;
     const MonitoringFigure corrected = m.returns.last().figures.first();
     QVERIFY(returns()->selectReturn(13));
     QVERIFY(returns()->selectFigure(corrected.period, corrected.cpa, corrected.group,
@@ -968,14 +946,14 @@ void TestMonitoringView::historyShowsTheDemoCorrectionSuperseding()
 
 void TestMonitoringView::removingTheIllustrativeReturnsUndoes()
 {
-    const QList<PerformanceReturn> before = m_document->round().monitoring.returns;
-    const int steps = m_document->undoStack()->count();
+    const QList<PerformanceReturn> before = m_demo.document->round().monitoring.returns;
+    const int steps = m_demo.document->undoStack()->count();
     QVERIFY(!returns()->removeIllustrative()); // not confirmed
-    QCOMPARE(m_document->round().monitoring.returns, before);
-    m_dialogs->setNextAnswer(true);
+    QCOMPARE(m_demo.document->round().monitoring.returns, before);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::mouseClick(returns()->removeIllustrativeButton(), Qt::LeftButton);
-    QVERIFY(m_document->round().monitoring.returns.isEmpty());
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
+    QVERIFY(m_demo.document->round().monitoring.returns.isEmpty());
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
     QCOMPARE(returns()->returnTable()->rowCount(), 0);
     QVERIFY(!returns()->returnTable()->isVisibleTo(returns()));
     QVERIFY(!returns()->removeIllustrativeButton()->isEnabled());
@@ -983,67 +961,67 @@ void TestMonitoringView::removingTheIllustrativeReturnsUndoes()
     QVERIFY(!returns()->historyTable()->isVisibleTo(returns()));
     QVERIFY(returns()->summaryLabel()->text().contains("No return has been received yet"));
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().monitoring.returns, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().monitoring.returns, before);
     QCOMPARE(returns()->returnTable()->rowCount(), 13);
     QVERIFY(returns()->removeIllustrativeButton()->isEnabled());
-    m_document->undoStack()->redo();
+    m_demo.document->undoStack()->redo();
     QCOMPARE(returns()->returnTable()->rowCount(), 0);
 }
 
 void TestMonitoringView::aRealReturnWaitsForTheIllustrativeOnesToGo()
 {
-    const QList<PerformanceReturn> before = m_document->round().monitoring.returns;
-    m_dialogs->setNextFileName(m_dir->filePath("unused.csv"));
+    const QList<PerformanceReturn> before = m_demo.document->round().monitoring.returns;
+    m_demo.dialogs->setNextFileName(m_demo.dir->filePath("unused.csv"));
     QVERIFY(!returns()->receiveReturn());
-    QCOMPARE(m_document->round().monitoring.returns, before);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    QVERIFY2(m_dialogs->messages().first().text.contains("Remove them first"),
-             qPrintable(m_dialogs->messages().first().text));
+    QCOMPARE(m_demo.document->round().monitoring.returns, before);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains("Remove them first"),
+             qPrintable(m_demo.dialogs->messages().first().text));
     // Explained before asking for a file: the queued name is still there.
-    QCOMPARE(m_dialogs->openFileName(nullptr, {}, {}, {}), m_dir->filePath("unused.csv"));
+    QCOMPARE(m_demo.dialogs->openFileName(nullptr, {}, {}, {}), m_demo.dir->filePath("unused.csv"));
 }
 
 void TestMonitoringView::receivingAReturnAndItsCorrection()
 {
     removeDemoReturns();
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
     const QByteArray header = "period,cpa,priority_group,measure,value\n";
     const QString first =
         writeFile("month 1.csv",
                   header + returnLine(0, "Central London Forward", "esa_wrag", "referrals", 40) +
                       returnLine(0, "Central London Forward", "esa_wrag", "starts", 30) +
                       returnLine(0, "Local London", "jsa_12_months", "referrals", 25));
-    m_dialogs->setNextFileName(first);
-    m_dialogs->setNextText(QString());
+    m_demo.dialogs->setNextFileName(first);
+    m_demo.dialogs->setNextText(QString());
     QTest::mouseClick(returns()->receiveButton(), Qt::LeftButton);
-    const QList<PerformanceReturn> &received = m_document->round().monitoring.returns;
+    const QList<PerformanceReturn> &received = m_demo.document->round().monitoring.returns;
     QCOMPARE(received.size(), 1);
     QCOMPARE(received[0].source, QStringLiteral("month 1.csv"));
     QCOMPARE(received[0].figures.size(), 3);
     QVERIFY(!received[0].illustrative);
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    QCOMPARE(m_dialogs->messages().first().kind, DialogService::MessageKind::Information);
-    QVERIFY2(m_dialogs->messages().first().text.contains(
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    QCOMPARE(m_demo.dialogs->messages().first().kind, DialogService::MessageKind::Information);
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains(
                  QStringLiteral("Received month 1.csv as return %1: 3 rows, 0 of them")
                      .arg(received[0].id)),
-             qPrintable(m_dialogs->messages().first().text));
+             qPrintable(m_demo.dialogs->messages().first().text));
     QCOMPARE(returns()->returnTable()->rowCount(), 1);
     QCOMPARE(returns()->currentReturn(), received[0].id);
     QCOMPARE(returns()->figureTable()->rowCount(), 3);
 
     // The correction, with its note: the starts were 32.
-    m_dialogs->clearMessages();
+    m_demo.dialogs->clearMessages();
     const QString correction =
         writeFile("month 1 corrected.csv",
                   header + returnLine(0, "Central London Forward", "esa_wrag", "starts", 32));
-    m_dialogs->setNextFileName(correction);
-    m_dialogs->setNextText(QStringLiteral("Two starts recorded late"));
+    m_demo.dialogs->setNextFileName(correction);
+    m_demo.dialogs->setNextText(QStringLiteral("Two starts recorded late"));
     QVERIFY(returns()->receiveReturn());
     QCOMPARE(received.size(), 2);
     QCOMPARE(received[1].note, QStringLiteral("Two starts recorded late"));
-    QVERIFY(m_dialogs->messages().first().text.contains("1 row, 1 of them correcting"));
+    QVERIFY(m_demo.dialogs->messages().first().text.contains("1 row, 1 of them correcting"));
     QTableWidget *table = returns()->returnTable();
     QCOMPARE(table->item(0, ReturnsView::SupersededColumn)->text(), "1");
     QCOMPARE(table->item(1, ReturnsView::CorrectionsColumn)->text(), "1");
@@ -1061,16 +1039,16 @@ void TestMonitoringView::receivingAReturnAndItsCorrection()
     QCOMPARE(history->item(1, ReturnsView::HistoryStatusColumn)->text(), "In force");
 
     // The same file twice is refused, naming it; nothing changes.
-    m_dialogs->clearMessages();
-    m_dialogs->setNextFileName(correction);
-    m_dialogs->setNextText(QString());
+    m_demo.dialogs->clearMessages();
+    m_demo.dialogs->setNextFileName(correction);
+    m_demo.dialogs->setNextText(QString());
     QVERIFY(!returns()->receiveReturn());
     QCOMPARE(received.size(), 2);
-    QVERIFY2(m_dialogs->messages().first().text.contains("received already"),
-             qPrintable(m_dialogs->messages().first().text));
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains("received already"),
+             qPrintable(m_demo.dialogs->messages().first().text));
 
     // Undo takes the correction away again, and the first value is in force once more.
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(received.size(), 1);
     QCOMPARE(table->rowCount(), 1);
     QVERIFY(returns()->selectFigure(received[0].figures[1].period, received[0].figures[1].cpa,
@@ -1087,53 +1065,53 @@ void TestMonitoringView::warningsAreShownBeforeReceiving()
         "odd.csv", "period,cpa,priority_group,measure,value\n" +
                        returnLine(0, "West London Alliance", "esa_wrag", "starts", 5) +
                        returnLine(0, "West London Alliance", "esa_wrag", "job_outcomes", 9));
-    m_dialogs->setNextFileName(path);
-    m_dialogs->setNextText(QString());
-    m_dialogs->setNextAnswer(false);
+    m_demo.dialogs->setNextFileName(path);
+    m_demo.dialogs->setNextText(QString());
+    m_demo.dialogs->setNextAnswer(false);
     QVERIFY(!returns()->receiveReturn());
-    QVERIFY(m_document->round().monitoring.returns.isEmpty());
+    QVERIFY(m_demo.document->round().monitoring.returns.isEmpty());
     // No message: the question was the warning, and the user declined.
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 
-    m_dialogs->setNextFileName(path);
-    m_dialogs->setNextText(QString());
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextFileName(path);
+    m_demo.dialogs->setNextText(QString());
+    m_demo.dialogs->setNextAnswer(true);
     QVERIFY(returns()->receiveReturn());
-    QCOMPARE(m_document->round().monitoring.returns.size(), 1);
-    QVERIFY2(m_dialogs->messages().first().text.contains("1 warning stands"),
-             qPrintable(m_dialogs->messages().first().text));
+    QCOMPARE(m_demo.document->round().monitoring.returns.size(), 1);
+    QVERIFY2(m_demo.dialogs->messages().first().text.contains("1 warning stands"),
+             qPrintable(m_demo.dialogs->messages().first().text));
 }
 
 void TestMonitoringView::aBadReturnIsRefusedWithTheMessageAndChangesNothing()
 {
     removeDemoReturns();
-    const Monitoring before = m_document->round().monitoring;
-    const int steps = m_document->undoStack()->count();
+    const Monitoring before = m_demo.document->round().monitoring;
+    const int steps = m_demo.document->undoStack()->count();
     const QString path = writeFile(
         "bad return.csv", "period,cpa,priority_group,measure,value\n" +
                               returnLine(0, "Central London Forward", "esa_wrag", "referrals", 40) +
                               returnLine(0, "Central London Forward", "esa_wrag", "startz", 30));
-    m_dialogs->setNextFileName(path);
-    m_dialogs->setNextText(QStringLiteral("never asked"));
+    m_demo.dialogs->setNextFileName(path);
+    m_demo.dialogs->setNextText(QStringLiteral("never asked"));
     QVERIFY(!returns()->receiveReturn());
-    QCOMPARE(m_document->round().monitoring, before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
+    QCOMPARE(m_demo.document->round().monitoring, before);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
     QCOMPARE(returns()->returnTable()->rowCount(), 0);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    const DialogService::Message message = m_dialogs->messages().first();
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    const DialogService::Message message = m_demo.dialogs->messages().first();
     QCOMPARE(message.kind, DialogService::MessageKind::Error);
     QCOMPARE(message.title, QStringLiteral("The return was not received"));
     QVERIFY2(message.text.contains("bad return.csv, line 3"), qPrintable(message.text));
     QVERIFY(message.text.contains("measure"));
     QVERIFY(message.text.contains("startz"));
     // Refused before the note was asked for.
-    QCOMPARE(m_dialogs->askText(nullptr, {}, {}).value_or(QString()),
+    QCOMPARE(m_demo.dialogs->askText(nullptr, {}, {}).value_or(QString()),
              QStringLiteral("never asked"));
 
     // Cancelling the file dialog does nothing at all.
-    m_dialogs->clearMessages();
+    m_demo.dialogs->clearMessages();
     QVERIFY(!returns()->receiveReturn());
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 }
 
 // --- States and access ---------------------------------------------------------------------
@@ -1143,7 +1121,7 @@ void TestMonitoringView::frozenStageDisablesEveryEditWithTheReason()
     openDemo([](Round &round) {
         round.stage(StageId::Monitoring).status = StageStatus::ReadyForSignOff;
     });
-    const QString why = m_document->whyMonitoringFrozen();
+    const QString why = m_demo.document->whyMonitoringFrozen();
     QVERIFY(!why.isEmpty());
     QVERIFY(board()->selectMember("Helen Marsh"));
     QVERIFY(board()->selectMeeting(1));
@@ -1166,8 +1144,8 @@ void TestMonitoringView::frozenStageDisablesEveryEditWithTheReason()
     QVERIFY(profile()->exportButton()->isEnabled());
 
     // Keys and calls do nothing either.
-    const Monitoring before = m_document->round().monitoring;
-    m_dialogs->setNextAnswer(true);
+    const Monitoring before = m_demo.document->round().monitoring;
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(board()->memberTable(), Qt::Key_Return);
     QTest::keyClick(actions()->table(), Qt::Key_Delete);
     QVERIFY(!board()->memberDialog());
@@ -1175,11 +1153,11 @@ void TestMonitoringView::frozenStageDisablesEveryEditWithTheReason()
     QVERIFY(!actions()->addAction());
     QVERIFY(!profile()->derive());
     QVERIFY(!returns()->removeIllustrative());
-    QCOMPARE(m_document->round().monitoring, before);
-    QVERIFY(m_dialogs->confirm(nullptr, {}, {}, {})); // the answer was never asked for
+    QCOMPARE(m_demo.document->round().monitoring, before);
+    QVERIFY(m_demo.dialogs->confirm(nullptr, {}, {}, {})); // the answer was never asked for
 
     // Withdrawn from sign-off, editing comes back.
-    QVERIFY(m_document->setStageStatus(StageId::Monitoring, StageStatus::InProgress));
+    QVERIFY(m_demo.document->setStageStatus(StageId::Monitoring, StageStatus::InProgress));
     QVERIFY(board()->addMemberButton()->isEnabled());
     QVERIFY(board()->quorumSpin()->isEnabled());
     QVERIFY(actions()->addButton()->isEnabled());

@@ -6,6 +6,7 @@
 #include "core/round/paper.h"
 #include "core/round/rounddocument.h"
 #include "core/store/projectfile.h"
+#include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
@@ -90,20 +91,14 @@ private:
                             QList<StageId> stages);
     static QStringList unnamedControls(QWidget *root);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_path;
-    std::unique_ptr<DialogService> m_dialogs;
-    std::unique_ptr<RoundDocument> m_document;
-    std::unique_ptr<EditRunner> m_edits;
+    TestSupport::DemoRound m_demo;
     std::unique_ptr<PaperWindow> m_window;
 };
 
 void TestPaperWindow::initTestCase()
 {
     qRegisterMetaType<Paper::Format>();
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
-    QCoreApplication::setApplicationName(QStringLiteral("CoCommissionTest"));
+    TestSupport::DemoRound::setUpApplication();
 }
 
 void TestPaperWindow::init()
@@ -115,10 +110,7 @@ void TestPaperWindow::init()
 void TestPaperWindow::cleanup()
 {
     m_window.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs.reset();
-    m_dir.reset();
+    m_demo.close();
 }
 
 BoardPaper TestPaperWindow::paper(qint64 id, const QString &title, const QDate &meeting,
@@ -144,42 +136,24 @@ BoardPaper TestPaperWindow::paper(qint64 id, const QString &title, const QDate &
 void TestPaperWindow::openDemo(const std::function<void(Round &)> &change, bool readOnly)
 {
     m_window.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs = std::make_unique<DialogService>();
-    m_dialogs->setInteractive(false);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    Result<Round> demo = LondonRound::demo();
-    QVERIFY2(demo.ok(), qPrintable(demo.errorMessage()));
-    if (change)
-        change(*demo);
-    m_path = TestSupport::createRoundFile(m_dir->filePath(QStringLiteral("demo.cocom")), *demo);
-    QVERIFY(!m_path.isEmpty());
-    ProjectFile::Options options;
-    options.readOnly = readOnly;
-    auto opened = RoundDocument::open(m_path, options, QStringLiteral("tester"));
-    QVERIFY2(opened.ok(), qPrintable(opened.errorMessage()));
-    m_document = std::move(*opened);
-    m_edits = std::make_unique<EditRunner>(m_dialogs.get(), nullptr);
-    m_edits->setDocument(m_document.get());
-    m_window = std::make_unique<PaperWindow>(m_edits.get(), m_dialogs.get());
-    m_window->setDocument(m_document.get());
+    QVERIFY(m_demo.open(change, QStringLiteral("demo.cocom"), readOnly));
+    m_window = std::make_unique<PaperWindow>(m_demo.edits.get(), m_demo.dialogs.get());
+    m_window->setDocument(m_demo.document.get());
 }
 
 qint64 TestPaperWindow::makePaper(const QList<StageId> &stages)
 {
     const qint64 id = m_window->createPaper(stages, QDate(2025, 3, 12));
     if (id == 0)
-        qWarning("%s",
-                 qPrintable(m_dialogs->messages().isEmpty() ? QStringLiteral("no paper made")
-                                                            : m_dialogs->messages().last().text));
+        qWarning("%s", qPrintable(m_demo.dialogs->messages().isEmpty()
+                                      ? QStringLiteral("no paper made")
+                                      : m_demo.dialogs->messages().last().text));
     return id;
 }
 
 const BoardPaper *TestPaperWindow::stored() const
 {
-    return m_document->round().paper(m_window->currentPaper());
+    return m_demo.document->round().paper(m_window->currentPaper());
 }
 
 void TestPaperWindow::listShowsTheStoredPapersByMeetingDate()
@@ -218,10 +192,10 @@ void TestPaperWindow::newPaperStoresADefaultPaper()
     dialog->setMeeting(QDate(2025, 5, 20));
     dialog->accept();
 
-    const QList<BoardPaper> &papers = m_document->round().papers;
+    const QList<BoardPaper> &papers = m_demo.document->round().papers;
     QCOMPARE(papers.size(), 1);
     BoardPaper expected = Paper::defaultPaper(
-        m_document->round(), {StageId::Supply, StageId::Selection}, QDate(2025, 5, 20));
+        m_demo.document->round(), {StageId::Supply, StageId::Selection}, QDate(2025, 5, 20));
     expected.id = papers.first().id;
     expected.updatedAt = papers.first().updatedAt;
     QCOMPARE(papers.first(), expected);
@@ -231,8 +205,8 @@ void TestPaperWindow::newPaperStoresADefaultPaper()
     QCOMPARE(m_window->recommendationsTable()->rowCount(), int(expected.recommendations.size()));
 
     // Undo takes the new paper away again.
-    m_document->undoStack()->undo();
-    QVERIFY(m_document->round().papers.isEmpty());
+    m_demo.document->undoStack()->undo();
+    QVERIFY(m_demo.document->round().papers.isEmpty());
     QCOMPARE(m_window->paperList()->count(), 0);
     QCOMPARE(m_window->currentPaper(), qint64(0));
     QVERIFY(!m_window->titleEdit()->isEnabled());
@@ -247,25 +221,25 @@ void TestPaperWindow::newPaperNeedsAStage()
     dialog->stageCheck(StageId::Design)->setChecked(true);
     QVERIFY(dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
     dialog->reject();
-    QVERIFY(m_document->round().papers.isEmpty());
+    QVERIFY(m_demo.document->round().papers.isEmpty());
 }
 
 void TestPaperWindow::deleteAsksFirstAndUndoes()
 {
     const qint64 id = makePaper();
     QVERIFY(id > 0);
-    m_dialogs->setNextAnswer(false);
+    m_demo.dialogs->setNextAnswer(false);
     QVERIFY(!m_window->deletePaper());
-    QVERIFY(m_document->round().paper(id));
+    QVERIFY(m_demo.document->round().paper(id));
 
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QVERIFY(m_window->deletePaper());
-    QVERIFY(!m_document->round().paper(id));
+    QVERIFY(!m_demo.document->round().paper(id));
     QCOMPARE(m_window->paperList()->count(), 0);
     QVERIFY(!m_window->deleteButton()->isEnabled());
 
-    m_document->undoStack()->undo();
-    QVERIFY(m_document->round().paper(id));
+    m_demo.document->undoStack()->undo();
+    QVERIFY(m_demo.document->round().paper(id));
     QCOMPARE(m_window->paperList()->count(), 1);
     QVERIFY(m_window->selectPaper(id));
 }
@@ -275,7 +249,7 @@ void TestPaperWindow::editingTheTitleIsOneUndoStepPerField()
     const qint64 id = makePaper();
     QVERIFY(id > 0);
     const QString original = stored()->title;
-    QUndoStack *stack = m_document->undoStack();
+    QUndoStack *stack = m_demo.document->undoStack();
     const int before = stack->count();
 
     QLineEdit *title = m_window->titleEdit();
@@ -350,14 +324,14 @@ void TestPaperWindow::refusedTextIsPutBackWithTheReason()
     // The idle store leaves half-typed text that would be refused alone...
     m_window->storePending(false);
     QCOMPARE(stored()->title, before.title);
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
     QVERIFY(m_window->hasPendingText());
     // ...and leaving the field says why and shows what is stored.
     m_window->storePending();
     QCOMPARE(stored()->title, before.title);
     QCOMPARE(m_window->titleEdit()->text(), before.title);
-    QVERIFY(!m_dialogs->messages().isEmpty());
-    QCOMPARE(m_dialogs->messages().last().text, why);
+    QVERIFY(!m_demo.dialogs->messages().isEmpty());
+    QCOMPARE(m_demo.dialogs->messages().last().text, why);
 }
 
 void TestPaperWindow::recommendationsAddMoveEditAndRemove()
@@ -367,7 +341,7 @@ void TestPaperWindow::recommendationsAddMoveEditAndRemove()
     QTableWidget *table = m_window->recommendationsTable();
     QCOMPARE(table->rowCount(), int(expected.size()));
 
-    m_dialogs->setNextText(QStringLiteral("Agree the award"));
+    m_demo.dialogs->setNextText(QStringLiteral("Agree the award"));
     QVERIFY(m_window->addRecommendation());
     expected << QStringLiteral("Agree the award");
     QCOMPARE(stored()->recommendations, expected);
@@ -380,7 +354,8 @@ void TestPaperWindow::recommendationsAddMoveEditAndRemove()
     QVERIFY(m_window->addRecommendation(QStringLiteral("Note the timetable")));
     expected << QStringLiteral("Note the timetable");
     QVERIFY(!m_window->addRecommendation(QStringLiteral("   "))); // refused with a message
-    QCOMPARE(m_dialogs->messages().last().title, QStringLiteral("No recommendation was added"));
+    QCOMPARE(m_demo.dialogs->messages().last().title,
+             QStringLiteral("No recommendation was added"));
     QCOMPARE(stored()->recommendations, expected);
 
     // Move the last one up to first place.
@@ -404,7 +379,7 @@ void TestPaperWindow::recommendationsAddMoveEditAndRemove()
     QVERIFY(m_window->removeRecommendation());
     expected.removeFirst();
     QCOMPARE(stored()->recommendations, expected);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     expected.prepend(QStringLiteral("Note the revised timetable"));
     QCOMPARE(stored()->recommendations, expected);
     QCOMPARE(table->item(0, 0)->text(), QStringLiteral("Note the revised timetable"));
@@ -414,7 +389,7 @@ void TestPaperWindow::exemptCheckBoxIsStored()
 {
     QVERIFY(makePaper({StageId::Selection}) > 0);
     const QList<Paper::SectionInfo> sections =
-        Paper::paperSectionKeys(m_document->round(), stored()->stages);
+        Paper::paperSectionKeys(m_demo.document->round(), stored()->stages);
     QVERIFY(!sections.isEmpty());
     for (const Paper::SectionInfo &s : sections) {
         QVERIFY2(m_window->exemptCheck(s.key), qPrintable(s.key));
@@ -426,7 +401,7 @@ void TestPaperWindow::exemptCheckBoxIsStored()
     const bool was = check->isChecked();
     check->click();
     QCOMPARE(stored()->exemptSections.contains(key), !was);
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(stored()->exemptSections.contains(key), was);
     QCOMPARE(check->isChecked(), was);
 }
@@ -456,7 +431,7 @@ void TestPaperWindow::disclosureSwitchOnlyWhenNotForPublication()
     QVERIFY(disclosure->isChecked());
 
     // The rule's figures are stored; steps of one spin box merge.
-    QUndoStack *stack = m_document->undoStack();
+    QUndoStack *stack = m_demo.document->undoStack();
     const int before = stack->count();
     m_window->thresholdSpin()->setValue(6);
     m_window->thresholdSpin()->setValue(10);
@@ -473,14 +448,14 @@ void TestPaperWindow::stagesCanChangeButNotToNone()
     QCOMPARE(stored()->stages, QList<StageId>({StageId::Supply, StageId::Selection}));
     // Exempt choices follow the sections of the stages.
     for (const Paper::SectionInfo &s :
-         Paper::paperSectionKeys(m_document->round(), stored()->stages))
+         Paper::paperSectionKeys(m_demo.document->round(), stored()->stages))
         QVERIFY2(m_window->exemptCheck(s.key), qPrintable(s.key));
     m_window->stageCheck(StageId::Supply)->click();
     QCOMPARE(stored()->stages, QList<StageId>({StageId::Selection}));
     m_window->stageCheck(StageId::Selection)->click();
     QCOMPARE(stored()->stages, QList<StageId>({StageId::Selection}));
     QVERIFY(m_window->stageCheck(StageId::Selection)->isChecked());
-    QCOMPARE(m_dialogs->messages().last().title, QStringLiteral("The paper was not changed"));
+    QCOMPARE(m_demo.dialogs->messages().last().title, QStringLiteral("The paper was not changed"));
 }
 
 void TestPaperWindow::previewShowsThePagesOfTheVersionChosen()
@@ -489,7 +464,7 @@ void TestPaperWindow::previewShowsThePagesOfTheVersionChosen()
     PaperPreview *preview = m_window->preview();
     const auto expectedPages = [this](Paper::Version version) {
         const Paper::Document document =
-            Paper::composePaper(m_document->round(), *stored(), version);
+            Paper::composePaper(m_demo.document->round(), *stored(), version);
         return Paper::PageLayout(document).pageCount();
     };
     const int full = expectedPages(Paper::Version::Full);
@@ -573,11 +548,12 @@ void TestPaperWindow::exportWritesTheFormatChosen()
              QStringLiteral("Item 1 - Selecting the provider- lots 1-2 (public).") + suffix);
 
     // The name asked for gets the format's suffix when it has none.
-    const QString path = m_dir->filePath(QStringLiteral("paper"));
-    m_dialogs->setNextFileName(path);
+    const QString path = m_demo.dir->filePath(QStringLiteral("paper"));
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY2(m_window->exportPaper(format),
-             qPrintable(m_dialogs->messages().isEmpty() ? QString()
-                                                        : m_dialogs->messages().last().text));
+             qPrintable(m_demo.dialogs->messages().isEmpty()
+                            ? QString()
+                            : m_demo.dialogs->messages().last().text));
     QFile file(path + QLatin1Char('.') + suffix);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
@@ -589,7 +565,7 @@ void TestPaperWindow::exportWritesTheFormatChosen()
     if (format == Paper::Format::Html)
         QVERIFY(bytes.contains("Selecting the provider: lots 1/2"));
     // The directory is remembered for the next export.
-    QCOMPARE(Settings::value(Settings::LastDirectory).toString(), m_dir->path());
+    QCOMPARE(Settings::value(Settings::LastDirectory).toString(), m_demo.dir->path());
 
     // Cancelling writes nothing.
     QVERIFY(!m_window->exportPaper(format));
@@ -598,14 +574,14 @@ void TestPaperWindow::exportWritesTheFormatChosen()
 void TestPaperWindow::exportFailureNamesThePath()
 {
     QVERIFY(makePaper() > 0);
-    const QString path = m_dir->filePath(QStringLiteral("no such folder/paper.pdf"));
+    const QString path = m_demo.dir->filePath(QStringLiteral("no such folder/paper.pdf"));
     QVERIFY(!m_window->exportTo(path));
-    QCOMPARE(m_dialogs->messages().last().kind, DialogService::MessageKind::Error);
-    QVERIFY2(m_dialogs->messages().last().text.contains(QDir::toNativeSeparators(path)) ||
-                 m_dialogs->messages().last().text.contains(path),
-             qPrintable(m_dialogs->messages().last().text));
-    QVERIFY(!m_window->exportTo(m_dir->filePath(QStringLiteral("paper.docx"))));
-    QVERIFY(m_dialogs->messages().last().text.contains(".pdf, .odt or .html"));
+    QCOMPARE(m_demo.dialogs->messages().last().kind, DialogService::MessageKind::Error);
+    QVERIFY2(m_demo.dialogs->messages().last().text.contains(QDir::toNativeSeparators(path)) ||
+                 m_demo.dialogs->messages().last().text.contains(path),
+             qPrintable(m_demo.dialogs->messages().last().text));
+    QVERIFY(!m_window->exportTo(m_demo.dir->filePath(QStringLiteral("paper.docx"))));
+    QVERIFY(m_demo.dialogs->messages().last().text.contains(".pdf, .odt or .html"));
 }
 
 void TestPaperWindow::readOnlyRoundRefusesEditsWithTheReason()
@@ -616,8 +592,8 @@ void TestPaperWindow::readOnlyRoundRefusesEditsWithTheReason()
                               {StageId::Selection})};
         },
         true);
-    QVERIFY(m_document->isReadOnly());
-    const QString why = m_document->whyPapersFrozen();
+    QVERIFY(m_demo.document->isReadOnly());
+    const QString why = m_demo.document->whyPapersFrozen();
     QVERIFY(!why.isEmpty());
     QVERIFY(!m_window->frozenNotice()->isHidden());
     QCOMPARE(m_window->frozenNotice()->text(), why);
@@ -630,25 +606,25 @@ void TestPaperWindow::readOnlyRoundRefusesEditsWithTheReason()
     QVERIFY(!m_window->notForPublicationCheck()->isEnabled());
     QVERIFY(!m_window->stageCheck(StageId::Needs)->isEnabled());
     QVERIFY(!m_window->newPaper());
-    QCOMPARE(m_dialogs->messages().last().text, why);
+    QCOMPARE(m_demo.dialogs->messages().last().text, why);
     // A read-only round can still be previewed and exported.
     QVERIFY(m_window->exportPdfButton()->isEnabled());
-    QVERIFY(m_window->exportTo(m_dir->filePath(QStringLiteral("read-only.pdf"))));
+    QVERIFY(m_window->exportTo(m_demo.dir->filePath(QStringLiteral("read-only.pdf"))));
 }
 
 void TestPaperWindow::mainWindowOpensTheWindowFromMenuAndStagePage()
 {
     // The main window opens the fixture's file itself.
     m_window.reset();
-    m_edits.reset();
-    m_document.reset();
-    MainWindow main(m_dialogs.get());
+    m_demo.edits.reset();
+    m_demo.document.reset();
+    MainWindow main(m_demo.dialogs.get());
     QAction *action = main.paperAction();
     QCOMPARE(action->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+P")));
     QVERIFY(action->text().contains("Board &paper"));
     QVERIFY(!action->isEnabled());
     QVERIFY(!main.paperWindow());
-    QVERIFY(main.openFile(m_path));
+    QVERIFY(main.openFile(m_demo.path));
     QVERIFY(action->isEnabled());
     action->trigger();
     PaperWindow *window = main.paperWindow();

@@ -3,6 +3,7 @@
 // report, the pickers, the trend chart, the deferral while hidden, the commentary with its
 // undo, saving and copying the report, the frozen stage and the accessible names and keys.
 
+#include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/monitoring/monitoringview.h"
 
@@ -104,25 +105,20 @@ private:
     void openSmall(const std::function<void(Round &)> &change = {});
     PerformanceView *performance() const { return m_view->performanceView(); }
     ContractReportView *report() const { return m_view->reportView(); }
-    CpaId cpa(int index) const { return m_document->round().adoptedPlan()->cpas.at(index).id; }
-    const ProgrammeBoard &board() const { return m_document->round().monitoring.board; }
+    CpaId cpa(int index) const { return m_demo.document->round().adoptedPlan()->cpas.at(index).id; }
+    const ProgrammeBoard &board() const { return m_demo.document->round().monitoring.board; }
     void showReportTab();
     /** Compares the table with core's report to the view's period, row by row. */
     void compareWithReport();
     static QStringList unnamedControls(QWidget *root);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<DialogService> m_dialogs;
-    std::unique_ptr<RoundDocument> m_document;
-    std::unique_ptr<EditRunner> m_edits;
+    TestSupport::DemoRound m_demo;
     std::unique_ptr<MonitoringView> m_view;
 };
 
 void TestPerformanceView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
-    QCoreApplication::setApplicationName(QStringLiteral("CoCommissionTest"));
+    TestSupport::DemoRound::setUpApplication();
 }
 
 void TestPerformanceView::init()
@@ -133,35 +129,16 @@ void TestPerformanceView::init()
 void TestPerformanceView::cleanup()
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs.reset();
-    m_dir.reset();
+    m_demo.close();
 }
 
 void TestPerformanceView::open(const std::function<void(Round &)> &change)
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs = std::make_unique<DialogService>();
-    m_dialogs->setInteractive(false);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    Result<Round> demo = LondonRound::demo();
-    QVERIFY2(demo.ok(), qPrintable(demo.errorMessage()));
-    if (change)
-        change(*demo);
-    const QString path =
-        TestSupport::createRoundFile(m_dir->filePath(QStringLiteral("round.cocom")), *demo);
-    QVERIFY(!path.isEmpty());
-    m_document = TestSupport::openRoundFile(path);
-    QVERIFY(m_document);
-    m_edits = std::make_unique<EditRunner>(m_dialogs.get(), nullptr);
-    m_edits->setDocument(m_document.get());
-    m_view = std::make_unique<MonitoringView>(m_edits.get(), m_dialogs.get());
+    QVERIFY(m_demo.open(change, QStringLiteral("round.cocom"), false));
+    m_view = std::make_unique<MonitoringView>(m_demo.edits.get(), m_demo.dialogs.get());
     m_view->resize(1200, 900);
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
     m_view->show();
 }
 
@@ -219,7 +196,7 @@ void TestPerformanceView::showReportTab()
 void TestPerformanceView::compareWithReport()
 {
     const Result<PerformanceReport> expected =
-        performanceReport(m_document->round(), performance()->period());
+        performanceReport(m_demo.document->round(), performance()->period());
     QVERIFY2(expected.ok(), qPrintable(expected.errorMessage()));
     QVERIFY(performance()->report());
     QCOMPARE(performance()->report()->period, expected->period);
@@ -377,7 +354,7 @@ void TestPerformanceView::cpaFilterShowsOneCpa()
         QCOMPARE(model->index(row, 0).data(PerformanceTableModel::CpaRole).toLongLong(),
                  cpa(1).value());
     compareWithReport();
-    const QString name = m_document->round().adoptedPlan()->cpas.at(1).name;
+    const QString name = m_demo.document->round().adoptedPlan()->cpas.at(1).name;
     const QTableWidget *conversions = performance()->conversionsTable();
     QVERIFY(conversions->rowCount() > 0);
     for (int row = 0; row < conversions->rowCount(); ++row)
@@ -489,7 +466,7 @@ void TestPerformanceView::trendHoldsTheMonthlyAndCumulativeValues()
     // All groups of all CPAs: core's trend, month by month.
     QVERIFY(performance()->setCpa(CpaId()));
     QVERIFY(performance()->setTrendGroup(QString()));
-    const QList<TrendPoint> trend = performanceTrend(m_document->round(), CpaId(), QString(),
+    const QList<TrendPoint> trend = performanceTrend(m_demo.document->round(), CpaId(), QString(),
                                                      MonitoringMeasure::Starts, month("2019-05"));
     QCOMPARE(int(trend.size()), 2);
     QCOMPARE(points(performance()->actualSeries()),
@@ -512,7 +489,7 @@ void TestPerformanceView::hiddenTabDoesNotRecompute()
     PerformanceReturn june;
     june.source = QStringLiteral("june.csv");
     june.figures = {{month("2019-06"), cpa(0), kEsa, MonitoringMeasure::Starts, 10}};
-    QVERIFY(m_document->addReturn(june));
+    QVERIFY(m_demo.document->addReturn(june));
     QCOMPARE(performance()->computeCount(), computed);
     QVERIFY(performance()->isStale());
     QCOMPARE(performance()->report()->period, month("2019-05"));
@@ -541,7 +518,7 @@ void TestPerformanceView::selectionIsKeptAcrossChanges()
     ProgrammeBoard lower = board();
     lower.greenPercent = 90;
     lower.amberPercent = 80;
-    QVERIFY(m_document->setBoard(lower));
+    QVERIFY(m_demo.document->setBoard(lower));
     QCOMPARE(performance()->period(), month("2019-04"));
     QCOMPARE(performance()->cpa(), cpa(0));
     QCOMPARE(performance()->trendGroup(), kMulti);
@@ -602,7 +579,7 @@ void TestPerformanceView::commentaryIsStoredForItsMonthAndUndone()
     openSmall();
     showReportTab();
     QVERIFY(report()->setPeriod(month("2019-04")));
-    QUndoStack *stack = m_document->undoStack();
+    QUndoStack *stack = m_demo.document->undoStack();
     const int steps = stack->count();
     QPlainTextEdit *edit = report()->commentaryEdit(ReportMatter::LocalIntegration);
     QVERIFY(!edit->isReadOnly());
@@ -674,8 +651,8 @@ void TestPerformanceView::saveAsHtmlWritesTheHeadings()
     showReportTab();
     QTest::keyClicks(report()->commentaryEdit(ReportMatter::OperationalDelivery),
                      "Caseloads <steady>");
-    const QString path = m_dir->filePath(QStringLiteral("report.html"));
-    m_dialogs->setNextFileName(path);
+    const QString path = m_demo.dir->filePath(QStringLiteral("report.html"));
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(report()->saveHtml());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -687,7 +664,7 @@ void TestPerformanceView::saveAsHtmlWritesTheHeadings()
     // The commentary typed was stored first and is in the file, escaped.
     QVERIFY(html.contains("Caseloads &lt;steady&gt;"));
     QVERIFY(board().report(month("2019-05")));
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 
     // Cancelled: nothing written.
     QVERIFY(!report()->saveHtml());
@@ -697,12 +674,13 @@ void TestPerformanceView::aFailedSaveIsReported()
 {
     openSmall();
     showReportTab();
-    m_dialogs->setNextFileName(m_dir->filePath(QStringLiteral("no/such/folder/report.html")));
+    m_demo.dialogs->setNextFileName(
+        m_demo.dir->filePath(QStringLiteral("no/such/folder/report.html")));
     QVERIFY(!report()->saveHtml());
-    QCOMPARE(int(m_dialogs->messages().size()), 1);
-    QCOMPARE(m_dialogs->messages().first().kind, DialogService::MessageKind::Error);
-    QCOMPARE(m_dialogs->messages().first().title, QString("The report was not saved"));
-    QVERIFY(m_dialogs->messages().first().text.contains("report.html"));
+    QCOMPARE(int(m_demo.dialogs->messages().size()), 1);
+    QCOMPARE(m_demo.dialogs->messages().first().kind, DialogService::MessageKind::Error);
+    QCOMPARE(m_demo.dialogs->messages().first().title, QString("The report was not saved"));
+    QVERIFY(m_demo.dialogs->messages().first().text.contains("report.html"));
 }
 
 void TestPerformanceView::copyAsTextPutsThePaperOnTheClipboard()
@@ -725,7 +703,7 @@ void TestPerformanceView::frozenStageMakesTheCommentaryReadOnly()
     openSmall([](Round &round) {
         round.stage(StageId::Monitoring).status = StageStatus::ReadyForSignOff;
     });
-    const QString why = m_document->whyMonitoringFrozen();
+    const QString why = m_demo.document->whyMonitoringFrozen();
     QVERIFY(!why.isEmpty());
     QVERIFY(performance()->report()); // reading stays open
     showReportTab();
@@ -739,7 +717,7 @@ void TestPerformanceView::frozenStageMakesTheCommentaryReadOnly()
     report()->commentaryEdit(ReportMatter::LocalIntegration)->setPlainText("Not allowed");
     QVERIFY(!report()->commitCommentary());
     QCOMPARE(board(), before);
-    QCOMPARE(m_document->undoStack()->count(), 0);
+    QCOMPARE(m_demo.document->undoStack()->count(), 0);
     // Saving and copying still work.
     QVERIFY(report()->saveButton()->isEnabled());
     QVERIFY(report()->copyText());

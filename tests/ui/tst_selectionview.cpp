@@ -1,3 +1,4 @@
+#include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/selection/selectionview.h"
 
@@ -94,19 +95,13 @@ private:
     /** Nothing scored, bids not opened: the criteria change freely. */
     static void beforeOpening(Round &round);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    QString m_roundPath;
-    std::unique_ptr<DialogService> m_dialogs; ///< fresh for each test: no answer left queued
-    std::unique_ptr<RoundDocument> m_document;
-    std::unique_ptr<EditRunner> m_edits;
+    TestSupport::DemoRound m_demo; ///< fresh for each test: no answer left queued
     std::unique_ptr<SelectionView> m_view;
 };
 
 void TestSelectionView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
-    QCoreApplication::setApplicationName(QStringLiteral("CoCommissionTest"));
+    TestSupport::DemoRound::setUpApplication();
 }
 
 void TestSelectionView::init()
@@ -118,34 +113,16 @@ void TestSelectionView::init()
 void TestSelectionView::openDemo(const std::function<void(Round &)> &change)
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs = std::make_unique<DialogService>();
-    m_dialogs->setInteractive(false);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    Result<Round> demo = LondonRound::demo();
-    QVERIFY2(demo.ok(), qPrintable(demo.errorMessage()));
-    if (change)
-        change(*demo);
-    m_roundPath = TestSupport::createRoundFile(m_dir->filePath("demo copy.cocom"), *demo);
-    QVERIFY(!m_roundPath.isEmpty());
-    m_document = TestSupport::openRoundFile(m_roundPath);
-    QVERIFY(m_document);
-    m_edits = std::make_unique<EditRunner>(m_dialogs.get(), nullptr);
-    m_edits->setDocument(m_document.get());
-    m_view = std::make_unique<SelectionView>(m_edits.get(), m_dialogs.get());
+    QVERIFY(m_demo.open(change, QStringLiteral("demo copy.cocom"), false));
+    m_view = std::make_unique<SelectionView>(m_demo.edits.get(), m_demo.dialogs.get());
     m_view->resize(1200, 900);
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
 }
 
 void TestSelectionView::cleanup()
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs.reset();
-    m_dir.reset();
+    m_demo.close();
 }
 
 void TestSelectionView::beforeModeration(Round &round)
@@ -163,7 +140,7 @@ void TestSelectionView::beforeOpening(Round &round)
 
 CpaId TestSelectionView::demoLot() const
 {
-    return m_document->round().tender.bids.first().lot;
+    return m_demo.document->round().tender.bids.first().lot;
 }
 
 QTreeWidgetItem *TestSelectionView::treeItem(const QTreeWidget *tree, const QString &id)
@@ -209,7 +186,7 @@ void TestSelectionView::showsTheTabsAndTheLotsOfTheAdoptedPlan()
 
     QComboBox *lots = m_view->findChild<QComboBox *>("lotCombo");
     QVERIFY(lots);
-    const CpaPlan *plan = m_document->round().adoptedPlan();
+    const CpaPlan *plan = m_demo.document->round().adoptedPlan();
     QVERIFY(plan);
     QCOMPARE(lots->count(), int(plan->cpas.size()));
     for (int i = 0; i < lots->count(); ++i) {
@@ -229,7 +206,7 @@ void TestSelectionView::showsTheTabsAndTheLotsOfTheAdoptedPlan()
 void TestSelectionView::pickingALotTellsTheTabs()
 {
     QSignalSpy spy(m_view.get(), &SelectionView::lotChanged);
-    const CpaPlan *plan = m_document->round().adoptedPlan();
+    const CpaPlan *plan = m_demo.document->round().adoptedPlan();
     const CpaId other = plan->cpas.last().id;
     QVERIFY(other != demoLot());
     QVERIFY(m_view->setLot(other));
@@ -261,7 +238,7 @@ void TestSelectionView::addedTabsJoinTheScreen()
     // A later tab hears the document and then the lot when a round is shown.
     QSignalSpy documents(m_view.get(), &SelectionView::documentChanged);
     QSignalSpy lots(m_view.get(), &SelectionView::lotChanged);
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
     QCOMPARE(documents.count(), 1);
     QCOMPARE(lots.count(), 1);
     QCOMPARE(lots.first().first().value<CpaId>(), demoLot());
@@ -272,7 +249,7 @@ void TestSelectionView::noAdoptedPlanIsSaidPlainly()
     const Result<Round> blank = LondonRound::blank(QStringLiteral("No plan"));
     QVERIFY(blank.ok());
     auto document = TestSupport::openRoundFile(
-        TestSupport::createRoundFile(m_dir->filePath("blank.cocom"), *blank));
+        TestSupport::createRoundFile(m_demo.dir->filePath("blank.cocom"), *blank));
     QVERIFY(document);
     QSignalSpy lots(m_view.get(), &SelectionView::lotChanged);
     m_view->setDocument(document.get());
@@ -286,16 +263,16 @@ void TestSelectionView::noAdoptedPlanIsSaidPlainly()
     QVERIFY(m_view->criteriaView()->templateButton()->isEnabled());
     QVERIFY(!m_view->bidsView()->newBidButton()->isEnabled());
     QVERIFY(m_view->bidsView()->emptyLabel()->text().contains("adopt a CPA plan"));
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
 }
 
 void TestSelectionView::shownOnTheSelectionStageOnly()
 {
-    StagePage page(m_edits.get(), m_dialogs.get());
-    page.setDocument(m_document.get());
+    StagePage page(m_demo.edits.get(), m_demo.dialogs.get());
+    page.setDocument(m_demo.document.get());
     auto *box = page.findChild<QGroupBox *>("selectionBox");
     QVERIFY(box);
-    QCOMPARE(page.selectionView()->document(), m_document.get());
+    QCOMPARE(page.selectionView()->document(), m_demo.document.get());
     page.setStage(StageId::Selection);
     QVERIFY(box->isVisibleTo(&page));
     QCOMPARE(page.selectionView()->tabs()->count(), 6);
@@ -312,7 +289,7 @@ void TestSelectionView::criteriaTreeShowsTheDefaultTemplateWithMarks()
 {
     CriteriaView *view = m_view->criteriaView();
     QTreeWidget *tree = view->tree();
-    QCOMPARE(m_document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
+    QCOMPARE(m_demo.document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
     QCOMPARE(tree->topLevelItemCount(), 7);
     QTreeWidgetItem *integration = treeItem(tree, "integration");
     QVERIFY(integration);
@@ -360,14 +337,14 @@ void TestSelectionView::emptyCriteriaOfferTheDefaultTemplate()
     QVERIFY(!view->openBidsButton()->isEnabled()); // nothing to publish yet
 
     view->templateButton()->click();
-    QCOMPARE(m_document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
-    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_demo.document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
+    QCOMPARE(m_demo.document->undoStack()->count(), 1);
     QVERIFY(!view->templateButton()->isVisibleTo(view));
     QCOMPARE(view->tree()->topLevelItemCount(), 7);
     QVERIFY(view->openBidsButton()->isEnabled());
 
-    m_document->undoStack()->undo();
-    QVERIFY(m_document->round().tender.criteria.isEmpty());
+    m_demo.document->undoStack()->undo();
+    QVERIFY(m_demo.document->round().tender.criteria.isEmpty());
     QVERIFY(view->templateButton()->isVisibleTo(view));
     QCOMPARE(view->tree()->topLevelItemCount(), 0);
 }
@@ -377,7 +354,7 @@ void TestSelectionView::criteriaChangeBeforeOpeningNeedsNoReason()
     openDemo(&TestSelectionView::beforeOpening);
     CriteriaView *view = m_view->criteriaView();
     QVERIFY(view->selectCriterion("supply_chain"));
-    m_dialogs->setNextText(QStringLiteral("Specialist inclusion"));
+    m_demo.dialogs->setNextText(QStringLiteral("Specialist inclusion"));
     view->addSubCriterionButton()->click();
     QVERIFY(view->isModified());
     // The first sub-criterion carries its whole level; its parent becomes a group.
@@ -392,17 +369,17 @@ void TestSelectionView::criteriaChangeBeforeOpeningNeedsNoReason()
     QVERIFY(!view->openBidsButton()->isEnabled()); // save first
 
     QVERIFY(view->save()); // no reason asked: nothing was queued, and none is needed
-    const Tender &tender = m_document->round().tender;
+    const Tender &tender = m_demo.document->round().tender;
     QCOMPARE(tender.criteria.size(), CriteriaTree::defaultTemplate().criteria().size() + 1);
     const auto parent = std::find_if(tender.criteria.begin(), tender.criteria.end(),
                                      [](const Criterion &c) { return c.id == "supply_chain"; });
     QCOMPARE(parent->type, CriterionType::Group);
     QVERIFY(tender.criteriaChanges.isEmpty());
-    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), 1);
     QVERIFY(!view->isModified());
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
     QVERIFY(!treeItem(view->tree(), "supply_chain.1"));
 }
 
@@ -424,12 +401,12 @@ void TestSelectionView::invalidCriteriaAreExplainedAndRefused()
     // Marks are only shown for a tree that validates.
     QVERIFY(treeItem(view->tree(), "price")->text(CriteriaView::MarksColumn).isEmpty());
 
-    const int steps = m_document->undoStack()->count();
+    const int steps = m_demo.document->undoStack()->count();
     QVERIFY(!view->save());
-    QCOMPARE(m_document->undoStack()->count(), steps);
-    QVERIFY(!m_dialogs->messages().isEmpty());
-    QCOMPARE(m_dialogs->messages().last().kind, DialogService::MessageKind::Error);
-    QVERIFY(m_dialogs->messages().last().text.contains("105"));
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
+    QVERIFY(!m_demo.dialogs->messages().isEmpty());
+    QCOMPARE(m_demo.dialogs->messages().last().kind, DialogService::MessageKind::Error);
+    QVERIFY(m_demo.dialogs->messages().last().text.contains("105"));
     QVERIFY(view->isModified()); // the draft is kept to be put right
 
     // Removing a criterion takes it from the draft only; revert puts back what is recorded.
@@ -437,11 +414,11 @@ void TestSelectionView::invalidCriteriaAreExplainedAndRefused()
     view->removeButton()->click();
     QVERIFY(!treeItem(view->tree(), "integration"));
     QVERIFY(!treeItem(view->tree(), "integration.health"));
-    QCOMPARE(m_document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
+    QCOMPARE(m_demo.document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
     view->revertButton()->click();
     QVERIFY(!view->isModified());
     QVERIFY(treeItem(view->tree(), "integration.health"));
-    QCOMPARE(view->draft(), m_document->round().tender.criteria);
+    QCOMPARE(view->draft(), m_demo.document->round().tender.criteria);
     QVERIFY(!view->problemLabel()->text().startsWith("Not valid"));
 }
 
@@ -467,7 +444,7 @@ void TestSelectionView::criteriaEditAfterOpeningAsksForAReasonAndRecordsIt()
 {
     openDemo(&TestSelectionView::beforeModeration);
     CriteriaView *view = m_view->criteriaView();
-    QVERIFY(m_document->round().tender.bidsOpened());
+    QVERIFY(m_demo.document->round().tender.bidsOpened());
     QVERIFY(view->lockLabel()->text().contains("locked"));
     QVERIFY(!view->openBidsButton()->isEnabled());
     QVERIFY(!view->changesTable()->isVisibleTo(view));
@@ -480,19 +457,19 @@ void TestSelectionView::criteriaEditAfterOpeningAsksForAReasonAndRecordsIt()
 
     // Cancelling the reason saves nothing.
     QVERIFY(!view->save());
-    QCOMPARE(m_document->undoStack()->count(), 0);
-    QCOMPARE(m_document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
+    QCOMPARE(m_demo.document->undoStack()->count(), 0);
+    QCOMPARE(m_demo.document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
     QVERIFY(view->isModified());
 
     const QString reason = QStringLiteral("The published weights had a typing error");
-    m_dialogs->setNextText(reason);
+    m_demo.dialogs->setNextText(reason);
     view->saveButton()->click();
-    const Tender &tender = m_document->round().tender;
+    const Tender &tender = m_demo.document->round().tender;
     QVERIFY(tender.criteria != CriteriaTree::defaultTemplate().criteria());
     QCOMPARE(tender.criteriaChanges.size(), 1);
     QCOMPARE(tender.criteriaChanges.first().reason, reason);
     QVERIFY(tender.criteriaChanges.first().summary.contains("delivery"));
-    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), 1);
     QVERIFY(!view->isModified());
 
     // Shown in the tab and flagged at the top of the screen.
@@ -503,9 +480,9 @@ void TestSelectionView::criteriaEditAfterOpeningAsksForAReasonAndRecordsIt()
     QVERIFY(m_view->criteriaChangedNotice()->text().contains(reason));
 
     // Undone, the criteria go back and the undo is itself recorded.
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
-    QCOMPARE(m_document->round().tender.criteriaChanges.size(), 2);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().tender.criteria, CriteriaTree::defaultTemplate().criteria());
+    QCOMPARE(m_demo.document->round().tender.criteriaChanges.size(), 2);
     QCOMPARE(view->changesTable()->rowCount(), 2);
     QCOMPARE(view->draft(), CriteriaTree::defaultTemplate().criteria());
 }
@@ -514,22 +491,22 @@ void TestSelectionView::openingTheBidsConfirmsAndLocks()
 {
     openDemo(&TestSelectionView::beforeOpening);
     CriteriaView *view = m_view->criteriaView();
-    QVERIFY(!m_document->round().tender.bidsOpened());
+    QVERIFY(!m_demo.document->round().tender.bidsOpened());
     QVERIFY(view->lockLabel()->text().contains("not opened yet"));
     QVERIFY(view->openBidsButton()->isEnabled());
 
     QVERIFY(!view->openBids()); // not confirmed
-    QVERIFY(!m_document->round().tender.bidsOpened());
+    QVERIFY(!m_demo.document->round().tender.bidsOpened());
 
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     view->openBidsButton()->click();
-    QVERIFY(m_document->round().tender.bidsOpened());
+    QVERIFY(m_demo.document->round().tender.bidsOpened());
     QVERIFY(view->lockLabel()->text().contains("locked"));
     QVERIFY(!view->openBidsButton()->isEnabled());
-    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), 1);
 
-    m_document->undoStack()->undo();
-    QVERIFY(!m_document->round().tender.bidsOpened());
+    m_demo.document->undoStack()->undo();
+    QVERIFY(!m_demo.document->round().tender.bidsOpened());
     QVERIFY(view->openBidsButton()->isEnabled());
 }
 
@@ -542,15 +519,15 @@ void TestSelectionView::bidsOfTheLotAreListedWithCoresFlags()
     BidsView *view = m_view->bidsView();
     QTableWidget *table = view->bidsTable();
     QCOMPARE(table->rowCount(), 3);
-    const TenderBid &b1 = m_document->round().tender.bids.first();
+    const TenderBid &b1 = m_demo.document->round().tender.bids.first();
     QCOMPARE(table->item(0, BidsView::IdColumn)->text(), b1.id);
     QCOMPARE(table->item(0, BidsView::BidderColumn)->text(), b1.bidder);
     QCOMPARE(table->item(0, BidsView::PriceColumn)->text(), QStringLiteral("£12,400,000"));
     QCOMPARE(table->item(0, BidsView::SupplyChainColumn)->text(), QStringLiteral("3"));
 
-    const Result<Evaluation> evaluation = evaluateTender(m_document->round());
+    const Result<Evaluation> evaluation = evaluateTender(m_demo.document->round());
     QVERIFY2(evaluation, qPrintable(evaluation.errorMessage()));
-    const LotResult *lot = evaluation->lot(m_document->round().adoptedCpa(demoLot())->name);
+    const LotResult *lot = evaluation->lot(m_demo.document->round().adoptedCpa(demoLot())->name);
     QVERIFY(lot);
     QVERIFY(lot->bid("B2")->abnormallyLow);
     QVERIFY(!lot->bid("B1")->abnormallyLow);
@@ -568,7 +545,7 @@ void TestSelectionView::bidsOfTheLotAreListedWithCoresFlags()
         round.tender.moderationOpenedAt = {};
         round.tender.bidsOpenedAt = {};
     });
-    QVERIFY(!evaluateTender(m_document->round()));
+    QVERIFY(!evaluateTender(m_demo.document->round()));
     QCOMPARE(flagOf(m_view->bidsView()->bidsTable(), "B2"), QStringLiteral("Yes"));
     QCOMPARE(flagOf(m_view->bidsView()->bidsTable(), "B1"), QStringLiteral("No"));
     QVERIFY(m_view->bidsView()->abnormalLabel()->text().contains("1 bid is flagged"));
@@ -579,7 +556,7 @@ void TestSelectionView::supplyChainSummaryComesFromCore()
     BidsView *view = m_view->bidsView();
     QVERIFY(view->selectBid("B3"));
     QCOMPARE(view->formBox()->title(), QStringLiteral("Bid B3"));
-    const TenderBid *b3 = m_document->round().tender.bid("B3");
+    const TenderBid *b3 = m_demo.document->round().tender.bid("B3");
     QCOMPARE(view->bidderEdit()->text(), b3->bidder);
     QCOMPARE(view->supplyTable()->rowCount(), int(b3->supplyChain.size()));
     QCOMPARE(view->planEdit()->toPlainText(), b3->integrationPlan);
@@ -587,7 +564,7 @@ void TestSelectionView::supplyChainSummaryComesFromCore()
              int(EvidenceStrength::StatementOfIntent));
     QCOMPARE(view->evidenceNote("skills")->text(), b3->integration[2].note);
 
-    const SupplyChainSummary summary = supplyChainSummary(m_document->round(), *b3);
+    const SupplyChainSummary summary = supplyChainSummary(m_demo.document->round(), *b3);
     QVERIFY2(view->summaryLabel()->text().startsWith(
                  QStringLiteral("%1 subcontractors").arg(summary.subcontractors)),
              qPrintable(view->summaryLabel()->text()));
@@ -596,8 +573,8 @@ void TestSelectionView::supplyChainSummaryComesFromCore()
             .arg(summary.voluntaryCommunity)));
     QVERIFY(!summary.uncoveredGroups.isEmpty());
     for (const QString &key : summary.uncoveredGroups) {
-        const auto group = std::find_if(m_document->round().priorityGroups.begin(),
-                                        m_document->round().priorityGroups.end(),
+        const auto group = std::find_if(m_demo.document->round().priorityGroups.begin(),
+                                        m_demo.document->round().priorityGroups.end(),
                                         [&](const PriorityGroup &g) { return g.key == key; });
         QVERIFY(view->uncoveredLabel()->text().contains(group->name));
     }
@@ -626,7 +603,7 @@ void TestSelectionView::addingABidLandsInTheDocumentAndUndoes()
     view->priceSpin()->setValue(9'500'000);
     view->planEdit()->setPlainText(QStringLiteral("Co-located advisers"));
 
-    m_dialogs->setNextText(QStringLiteral("Local Mind"));
+    m_demo.dialogs->setNextText(QStringLiteral("Local Mind"));
     view->addSubcontractorButton()->click();
     QCOMPARE(view->supplyTable()->rowCount(), 1);
     QCOMPARE(view->subcontractorNameEdit()->text(), QStringLiteral("Local Mind"));
@@ -644,11 +621,11 @@ void TestSelectionView::addingABidLandsInTheDocumentAndUndoes()
     QTest::keyClick(housing, Qt::Key_Down); // None → Asserted
     QCOMPARE(housing->currentData().toInt(), int(EvidenceStrength::Asserted));
     QVERIFY(view->summaryLabel()->text().startsWith("1 subcontractor"));
-    QCOMPARE(m_document->undoStack()->count(), 0); // a draft until saved
+    QCOMPARE(m_demo.document->undoStack()->count(), 0); // a draft until saved
     QVERIFY(m_view->lotCombo()->isEnabled() == false);
 
     view->saveButton()->click();
-    const TenderBid *added = m_document->round().tender.bid("B4");
+    const TenderBid *added = m_demo.document->round().tender.bid("B4");
     QVERIFY(added);
     QCOMPARE(added->bidder, QStringLiteral("Northgate Works"));
     QCOMPARE(added->price, 9'500'000.0);
@@ -660,7 +637,7 @@ void TestSelectionView::addingABidLandsInTheDocumentAndUndoes()
     QCOMPARE(added->supplyChain.first().specialisms, QStringList{"mental_health"});
     QCOMPARE(added->integration.size(), 1);
     QCOMPARE(added->integration.first().service, QStringLiteral("housing"));
-    QCOMPARE(m_document->undoStack()->count(), 1); // one step for the whole bid
+    QCOMPARE(m_demo.document->undoStack()->count(), 1); // one step for the whole bid
     QCOMPARE(view->bidsTable()->rowCount(), 4);
     QCOMPARE(view->formBox()->title(), QStringLiteral("Bid B4"));
     QVERIFY(view->idEdit()->isReadOnly());
@@ -669,14 +646,15 @@ void TestSelectionView::addingABidLandsInTheDocumentAndUndoes()
     // Edited and saved again: one more step.
     QTest::keyClicks(view->bidderEdit(), QStringLiteral(" Ltd"));
     view->saveButton()->click();
-    QCOMPARE(m_document->round().tender.bid("B4")->bidder, QStringLiteral("Northgate Works Ltd"));
-    QCOMPARE(m_document->undoStack()->count(), 2);
+    QCOMPARE(m_demo.document->round().tender.bid("B4")->bidder,
+             QStringLiteral("Northgate Works Ltd"));
+    QCOMPARE(m_demo.document->undoStack()->count(), 2);
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().tender.bid("B4")->bidder, QStringLiteral("Northgate Works"));
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().tender.bid("B4")->bidder, QStringLiteral("Northgate Works"));
     QCOMPARE(view->bidderEdit()->text(), QStringLiteral("Northgate Works"));
-    m_document->undoStack()->undo();
-    QVERIFY(!m_document->round().tender.bid("B4"));
+    m_demo.document->undoStack()->undo();
+    QVERIFY(!m_demo.document->round().tender.bid("B4"));
     QCOMPARE(view->bidsTable()->rowCount(), 3);
     QCOMPARE(rowOf(view->bidsTable(), "B4"), -1);
 }
@@ -688,10 +666,10 @@ void TestSelectionView::aBidWithoutAPriceIsRefused()
     view->newBid();
     QTest::keyClicks(view->bidderEdit(), QStringLiteral("No Price Ltd"));
     QVERIFY(!view->save());
-    QVERIFY(!m_document->round().tender.bid("B4"));
-    QCOMPARE(m_document->undoStack()->count(), 0);
-    QVERIFY(!m_dialogs->messages().isEmpty());
-    QVERIFY(m_dialogs->messages().last().text.contains("above zero"));
+    QVERIFY(!m_demo.document->round().tender.bid("B4"));
+    QCOMPARE(m_demo.document->undoStack()->count(), 0);
+    QVERIFY(!m_demo.dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().last().text.contains("above zero"));
     QVERIFY(view->isModified()); // kept to be put right
     view->revertButton()->click();
     QVERIFY(!view->isModified());
@@ -708,17 +686,17 @@ void TestSelectionView::removingABidAsksFirstAndUndoes()
     QVERIFY(view->selectBid("B3"));
     QVERIFY(view->removeBidButton()->isEnabled());
     QVERIFY(!view->removeBid()); // not confirmed
-    QVERIFY(m_document->round().tender.bid("B3"));
+    QVERIFY(m_demo.document->round().tender.bid("B3"));
 
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     view->removeBidButton()->click();
-    QVERIFY(!m_document->round().tender.bid("B3"));
+    QVERIFY(!m_demo.document->round().tender.bid("B3"));
     QCOMPARE(view->bidsTable()->rowCount(), 2);
     QCOMPARE(rowOf(view->bidsTable(), "B3"), -1);
     QVERIFY(view->draft().id != QStringLiteral("B3")); // the form shows a bid still there
 
-    m_document->undoStack()->undo();
-    QVERIFY(m_document->round().tender.bid("B3"));
+    m_demo.document->undoStack()->undo();
+    QVERIFY(m_demo.document->round().tender.bid("B3"));
     QCOMPARE(view->bidsTable()->rowCount(), 3);
 }
 
@@ -735,7 +713,7 @@ void TestSelectionView::theLotIsHeldWhileABidIsEdited()
     QVERIFY(!view->newBidButton()->isEnabled());
     view->revert();
     QVERIFY(m_view->lotCombo()->isEnabled());
-    QCOMPARE(view->priceSpin()->value(), m_document->round().tender.bid("B2")->price);
+    QCOMPARE(view->priceSpin()->value(), m_demo.document->round().tender.bid("B2")->price);
 }
 
 // --- Panel ---------------------------------------------------------------------------------
@@ -749,22 +727,23 @@ void TestSelectionView::addingAnAssessorStoresTheAuthoritysCode()
     QCOMPARE(view->panelTable()->item(0, PanelView::OrganisationColumn)->text(),
              QStringLiteral("DWP"));
     QCOMPARE(view->panelTable()->item(1, PanelView::OrganisationColumn)->text(),
-             m_document->round().authority("E09000007")->name);
+             m_demo.document->round().authority("E09000007")->name);
 
     view->newAssessorButton()->click();
     QTest::keyClicks(view->nameEdit(), QStringLiteral("K. Brown"));
     QComboBox *organisations = view->organisationCombo();
-    const int camden = organisations->findText(m_document->round().authority("E09000007")->name);
+    const int camden =
+        organisations->findText(m_demo.document->round().authority("E09000007")->name);
     QVERIFY(camden >= 0);
     organisations->setCurrentIndex(camden);
     emit organisations->activated(camden);
     QTest::keyClicks(view->roleEdit(), QStringLiteral("Employment lead"));
     view->saveButton()->click();
-    const Assessor *added = m_document->round().tender.assessor("K. Brown");
+    const Assessor *added = m_demo.document->round().tender.assessor("K. Brown");
     QVERIFY(added);
     QCOMPARE(added->organisation, QStringLiteral("E09000007"));
     QCOMPARE(added->role, QStringLiteral("Employment lead"));
-    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), 1);
     QCOMPARE(view->panelTable()->rowCount(), 4);
     QCOMPARE(view->declarationTable()->rowCount(), 4);
 
@@ -773,19 +752,19 @@ void TestSelectionView::addingAnAssessorStoresTheAuthoritysCode()
     QVERIFY(view->nameEdit()->isReadOnly()); // the name identifies the assessor
     QTest::keyClicks(view->roleEdit(), QStringLiteral(" (skills)"));
     view->saveButton()->click();
-    QCOMPARE(m_document->round().tender.assessor("K. Brown")->role,
+    QCOMPARE(m_demo.document->round().tender.assessor("K. Brown")->role,
              QStringLiteral("Employment lead (skills)"));
-    QCOMPARE(m_document->undoStack()->count(), 2);
+    QCOMPARE(m_demo.document->undoStack()->count(), 2);
     QVERIFY(!view->removeAssessor()); // not confirmed
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     view->removeAssessorButton()->click();
-    QVERIFY(!m_document->round().tender.assessor("K. Brown"));
-    QCOMPARE(m_document->undoStack()->count(), 3);
+    QVERIFY(!m_demo.document->round().tender.assessor("K. Brown"));
+    QCOMPARE(m_demo.document->undoStack()->count(), 3);
 
-    m_document->undoStack()->undo();
-    m_document->undoStack()->undo();
-    m_document->undoStack()->undo();
-    QVERIFY(!m_document->round().tender.assessor("K. Brown"));
+    m_demo.document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
+    QVERIFY(!m_demo.document->round().tender.assessor("K. Brown"));
     QCOMPARE(view->panelTable()->rowCount(), 3);
 }
 
@@ -800,8 +779,8 @@ void TestSelectionView::declarationsAreSetThroughTheMatrix()
     QTableWidget *matrix = view->declarationTable();
     QCOMPARE(matrix->rowCount(), 4);
     QCOMPARE(matrix->columnCount(), 3);
-    const QString b1 = m_document->round().tender.bid("B1")->bidder;
-    const QString b2 = m_document->round().tender.bid("B2")->bidder;
+    const QString b1 = m_demo.document->round().tender.bid("B1")->bidder;
+    const QString b2 = m_demo.document->round().tender.bid("B2")->bidder;
     QCOMPARE(view->bidders().first(), b1);
     QVERIFY(view->declarationsLabel()->text().contains("3 declarations still to make"));
     // J. Patel's illustrative conflict with B2's bidder shows with its note.
@@ -811,40 +790,41 @@ void TestSelectionView::declarationsAreSetThroughTheMatrix()
     QCOMPARE(matrix->item(3, 0)->text(), QStringLiteral("Not declared"));
     QVERIFY(!view->withdrawButton()->isEnabled());
     view->noConflictButton()->click();
-    const ConflictDeclaration *d = m_document->round().tender.conflict("K. Brown", b1);
+    const ConflictDeclaration *d = m_demo.document->round().tender.conflict("K. Brown", b1);
     QVERIFY(d);
     QVERIFY(!d->conflicted);
     QCOMPARE(matrix->item(3, 0)->text(), QStringLiteral("No conflict"));
-    QCOMPARE(m_document->undoStack()->count(), 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), 1);
 
     // A conflict needs its note: cancelled, nothing is recorded.
     QVERIFY(view->selectDeclaration("K. Brown", b2));
     QVERIFY(!view->declareConflict());
-    QVERIFY(!m_document->round().tender.conflict("K. Brown", b2));
-    m_dialogs->setNextText(QStringLiteral("Former employee of the bidder"));
+    QVERIFY(!m_demo.document->round().tender.conflict("K. Brown", b2));
+    m_demo.dialogs->setNextText(QStringLiteral("Former employee of the bidder"));
     view->conflictButton()->click();
-    d = m_document->round().tender.conflict("K. Brown", b2);
+    d = m_demo.document->round().tender.conflict("K. Brown", b2);
     QVERIFY(d);
     QVERIFY(d->conflicted);
     QCOMPARE(d->note, QStringLiteral("Former employee of the bidder"));
     QCOMPARE(matrix->item(3, 1)->text(), QStringLiteral("Conflict: Former employee of the bidder"));
-    QCOMPARE(m_document->undoStack()->count(), 2);
+    QCOMPARE(m_demo.document->undoStack()->count(), 2);
 
-    m_document->undoStack()->undo();
-    QVERIFY(!m_document->round().tender.conflict("K. Brown", b2));
+    m_demo.document->undoStack()->undo();
+    QVERIFY(!m_demo.document->round().tender.conflict("K. Brown", b2));
     QCOMPARE(matrix->item(3, 1)->text(), QStringLiteral("Not declared"));
 
     QVERIFY(view->selectDeclaration("K. Brown", b1));
     QVERIFY(view->withdrawButton()->isEnabled());
     view->withdrawButton()->click();
-    QVERIFY(!m_document->round().tender.conflict("K. Brown", b1));
+    QVERIFY(!m_demo.document->round().tender.conflict("K. Brown", b1));
 
     // An assessor who scored a bidder keeps the declaration: core refuses, the view says why.
-    QVERIFY(view->selectDeclaration(m_document->round().tender.panel.first().name, b1));
-    const int messages = int(m_dialogs->messages().size());
+    QVERIFY(view->selectDeclaration(m_demo.document->round().tender.panel.first().name, b1));
+    const int messages = int(m_demo.dialogs->messages().size());
     QVERIFY(!view->withdrawDeclaration());
-    QCOMPARE(m_dialogs->messages().size(), messages + 1);
-    QVERIFY(m_document->round().tender.conflict(m_document->round().tender.panel.first().name, b1));
+    QCOMPARE(m_demo.dialogs->messages().size(), messages + 1);
+    QVERIFY(m_demo.document->round().tender.conflict(
+        m_demo.document->round().tender.panel.first().name, b1));
 }
 
 // --- States and access ---------------------------------------------------------------------
@@ -852,7 +832,7 @@ void TestSelectionView::declarationsAreSetThroughTheMatrix()
 void TestSelectionView::moderationOpenFixesBidsAndPanel()
 {
     // The demo round: moderation is open.
-    QVERIFY(m_document->round().tender.moderationOpen());
+    QVERIFY(m_demo.document->round().tender.moderationOpen());
     BidsView *bids = m_view->bidsView();
     QVERIFY(bids->lockLabel()->isVisibleTo(bids));
     QVERIFY(bids->lockLabel()->text().contains("Moderation is open"));
@@ -867,7 +847,7 @@ void TestSelectionView::moderationOpenFixesBidsAndPanel()
     PanelView *panel = m_view->panelView();
     QVERIFY(panel->lockLabel()->text().contains("Moderation is open"));
     QVERIFY(!panel->newAssessorButton()->isEnabled());
-    QVERIFY(panel->selectDeclaration(m_document->round().tender.panel.first().name,
+    QVERIFY(panel->selectDeclaration(m_demo.document->round().tender.panel.first().name,
                                      panel->bidders().first()));
     QVERIFY(!panel->noConflictButton()->isEnabled());
     QVERIFY(!panel->conflictButton()->isEnabled());
@@ -882,7 +862,7 @@ void TestSelectionView::frozenStageDisablesEditingWithTheReason()
         beforeModeration(round);
         round.stage(StageId::Selection).status = StageStatus::ReadyForSignOff;
     });
-    const QString why = m_document->whyTenderFrozen();
+    const QString why = m_demo.document->whyTenderFrozen();
     QVERIFY(why.contains("ready for sign-off"));
     QVERIFY(m_view->frozenNotice()->isVisibleTo(m_view.get()));
     QCOMPARE(m_view->frozenNotice()->text(), why);
@@ -897,11 +877,11 @@ void TestSelectionView::frozenStageDisablesEditingWithTheReason()
     QVERIFY(criteria->nameEdit()->isReadOnly());
     QVERIFY(criteria->weightSpin()->isReadOnly());
     QVERIFY(!criteria->formulaCombo()->isEnabled());
-    m_dialogs->setNextText(QStringLiteral("Sneaked in"));
+    m_demo.dialogs->setNextText(QStringLiteral("Sneaked in"));
     criteria->addTopLevel();
-    QCOMPARE(criteria->draft(), m_document->round().tender.criteria);
+    QCOMPARE(criteria->draft(), m_demo.document->round().tender.criteria);
     QVERIFY(!criteria->isModified());
-    QCOMPARE(m_dialogs->askText(nullptr, QString(), QString()).value_or(QString()),
+    QCOMPARE(m_demo.dialogs->askText(nullptr, QString(), QString()).value_or(QString()),
              QStringLiteral("Sneaked in"));
 
     BidsView *bids = m_view->bidsView();
@@ -911,12 +891,12 @@ void TestSelectionView::frozenStageDisablesEditingWithTheReason()
     PanelView *panel = m_view->panelView();
     QCOMPARE(panel->lockLabel()->text(), why);
     QVERIFY(!panel->newAssessorButton()->isEnabled());
-    QVERIFY(panel->selectDeclaration(m_document->round().tender.panel.first().name,
+    QVERIFY(panel->selectDeclaration(m_demo.document->round().tender.panel.first().name,
                                      panel->bidders().first()));
     QVERIFY(!panel->noConflictButton()->isEnabled());
 
     // Withdrawn from sign-off, editing comes back.
-    QVERIFY(m_document->setStageStatus(StageId::Selection, StageStatus::InProgress));
+    QVERIFY(m_demo.document->setStageStatus(StageId::Selection, StageStatus::InProgress));
     QVERIFY(!m_view->frozenNotice()->isVisibleTo(m_view.get()));
     QVERIFY(criteria->addTopLevelButton()->isEnabled());
     QVERIFY(bids->newBidButton()->isEnabled());
@@ -925,10 +905,10 @@ void TestSelectionView::frozenStageDisablesEditingWithTheReason()
 
 void TestSelectionView::readOnlyRoundDisablesEditing()
 {
-    auto reader = TestSupport::openRoundFile(m_roundPath);
+    auto reader = TestSupport::openRoundFile(m_demo.path);
     QVERIFY(reader);
     QVERIFY(reader->isReadOnly());
-    SelectionView view(m_edits.get(), m_dialogs.get());
+    SelectionView view(m_demo.edits.get(), m_demo.dialogs.get());
     view.setDocument(reader.get());
     QVERIFY(view.frozenNotice()->isVisibleTo(&view));
     QCOMPARE(view.frozenNotice()->text(), reader->whyNotEditable());
@@ -936,11 +916,11 @@ void TestSelectionView::readOnlyRoundDisablesEditing()
     QVERIFY(view.criteriaView()->nameEdit()->isReadOnly());
     QVERIFY(!view.bidsView()->newBidButton()->isEnabled());
     QVERIFY(!view.panelView()->newAssessorButton()->isEnabled());
-    m_dialogs->setNextText(QStringLiteral("Sneaked in"));
+    m_demo.dialogs->setNextText(QStringLiteral("Sneaked in"));
     view.criteriaView()->addTopLevel();
     QVERIFY(!view.criteriaView()->isModified());
     // Not even asked: the answer is still queued (and used up here, for the next tests).
-    QCOMPARE(m_dialogs->askText(nullptr, QString(), QString()).value_or(QString()),
+    QCOMPARE(m_demo.dialogs->askText(nullptr, QString(), QString()).value_or(QString()),
              QStringLiteral("Sneaked in"));
 }
 

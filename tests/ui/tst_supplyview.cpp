@@ -1,3 +1,4 @@
+#include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/supply/supplyview.h"
 
@@ -104,18 +105,13 @@ private:
     QString writeFile(const QString &name, const QByteArray &bytes) const;
     static QStringList unnamedControls(QWidget *root);
 
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<DialogService> m_dialogs; ///< fresh for each test: no answer left queued
-    std::unique_ptr<RoundDocument> m_document;
-    std::unique_ptr<EditRunner> m_edits;
+    TestSupport::DemoRound m_demo; ///< fresh for each test: no answer left queued
     std::unique_ptr<SupplyView> m_view;
 };
 
 void TestSupplyView::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
-    QCoreApplication::setApplicationName(QStringLiteral("CoCommissionTest"));
+    TestSupport::DemoRound::setUpApplication();
 }
 
 void TestSupplyView::init()
@@ -127,35 +123,16 @@ void TestSupplyView::init()
 void TestSupplyView::cleanup()
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs.reset();
-    m_dir.reset();
+    m_demo.close();
 }
 
 void TestSupplyView::openDemo(const std::function<void(Round &)> &change)
 {
     m_view.reset();
-    m_edits.reset();
-    m_document.reset();
-    m_dialogs = std::make_unique<DialogService>();
-    m_dialogs->setInteractive(false);
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    Result<Round> demo = LondonRound::demo();
-    QVERIFY2(demo.ok(), qPrintable(demo.errorMessage()));
-    if (change)
-        change(*demo);
-    const QString path =
-        TestSupport::createRoundFile(m_dir->filePath(QStringLiteral("demo.cocom")), *demo);
-    QVERIFY(!path.isEmpty());
-    m_document = TestSupport::openRoundFile(path);
-    QVERIFY(m_document);
-    m_edits = std::make_unique<EditRunner>(m_dialogs.get(), nullptr);
-    m_edits->setDocument(m_document.get());
-    m_view = std::make_unique<SupplyView>(m_edits.get(), m_dialogs.get());
+    QVERIFY(m_demo.open(change));
+    m_view = std::make_unique<SupplyView>(m_demo.edits.get(), m_demo.dialogs.get());
     m_view->resize(1200, 900);
-    m_view->setDocument(m_document.get());
+    m_view->setDocument(m_demo.document.get());
 }
 
 int TestSupplyView::rowOf(const QString &provider) const
@@ -170,7 +147,7 @@ int TestSupplyView::rowOf(const QString &provider) const
 
 QString TestSupplyView::writeFile(const QString &name, const QByteArray &bytes) const
 {
-    const QString path = m_dir->filePath(name);
+    const QString path = m_demo.dir->filePath(name);
     QFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         return {};
@@ -197,27 +174,27 @@ void TestSupplyView::showsTheTabsAndTheIllustrativeNotices()
     QVERIFY(timeline()->clearButton()->isVisibleTo(timeline()));
 
     // Clearing the invented timeline drops its notice; undo brings both back.
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QVERIFY(timeline()->clearIllustrative());
-    QVERIFY(m_document->round().supply.milestones.isEmpty());
-    QCOMPARE(m_document->round().supply.rules.size(), 4);
+    QVERIFY(m_demo.document->round().supply.milestones.isEmpty());
+    QCOMPARE(m_demo.document->round().supply.rules.size(), 4);
     QVERIFY(!m_view->timelineNotice()->isVisibleTo(m_view.get()));
     QVERIFY(!timeline()->clearButton()->isVisibleTo(timeline()));
     QVERIFY(m_view->providersNotice()->isVisibleTo(m_view.get()));
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QVERIFY(m_view->timelineNotice()->isVisibleTo(m_view.get()));
     QCOMPARE(timeline()->milestoneTable()->rowCount(), 10);
 }
 
 void TestSupplyView::shownOnTheSupplyStageOnly()
 {
-    StagePage page(m_edits.get(), m_dialogs.get());
-    page.setDocument(m_document.get());
+    StagePage page(m_demo.edits.get(), m_demo.dialogs.get());
+    page.setDocument(m_demo.document.get());
     auto *box = page.findChild<QGroupBox *>("supplyBox");
     QVERIFY(box);
     auto *view = page.findChild<SupplyView *>("supplyView");
     QVERIFY(view);
-    QCOMPARE(view->document(), m_document.get());
+    QCOMPARE(view->document(), m_demo.document.get());
     page.setStage(StageId::Supply);
     QVERIFY(box->isVisibleTo(&page));
     QCOMPARE(view->providersView()->table()->rowCount(), 10);
@@ -231,7 +208,7 @@ void TestSupplyView::shownOnTheSupplyStageOnly()
 
 void TestSupplyView::demoRegisterFillsTheTable()
 {
-    const SupplyMarket &supply = m_document->round().supply;
+    const SupplyMarket &supply = m_demo.document->round().supply;
     QVERIFY(supply.illustrativeProviders);
     const QTableWidget *table = providers()->table();
     QCOMPARE(table->rowCount(), int(supply.providers.size()));
@@ -259,9 +236,9 @@ void TestSupplyView::demoRegisterFillsTheTable()
              sectorName(ProviderSector::VoluntaryCommunity));
     QVERIFY(table->item(riverside, ProvidersView::AreasColumn)->toolTip().contains("Camden"));
     // Else the authorities by name.
-    QCOMPARE(ProvidersView::areasText(m_document->round(), {"E09000033", "E09000007"}),
+    QCOMPARE(ProvidersView::areasText(m_demo.document->round(), {"E09000033", "E09000007"}),
              QStringLiteral("Camden, Westminster"));
-    QCOMPARE(ProvidersView::areasText(m_document->round(), {}), QStringLiteral("None"));
+    QCOMPARE(ProvidersView::areasText(m_demo.document->round(), {}), QStringLiteral("None"));
 
     QVERIFY(providers()->summaryLabel()->text().startsWith("10 organisations"));
     // Nothing picked: edit and remove wait for a row.
@@ -292,8 +269,8 @@ void TestSupplyView::sortingByAColumnKeepsEachRowWhole()
 
 void TestSupplyView::addingAProviderIsOneUndoStep()
 {
-    const SupplyMarket before = m_document->round().supply;
-    const int steps = m_document->undoStack()->count();
+    const SupplyMarket before = m_demo.document->round().supply;
+    const int steps = m_demo.document->undoStack()->count();
     QTest::mouseClick(providers()->addButton(), Qt::LeftButton);
     ProviderDialog *dialog = providers()->providerDialog();
     QVERIFY(dialog);
@@ -312,7 +289,7 @@ void TestSupplyView::addingAProviderIsOneUndoStep()
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QVERIFY(!providers()->providerDialog());
 
-    const SupplyMarket &after = m_document->round().supply;
+    const SupplyMarket &after = m_demo.document->round().supply;
     QCOMPARE(after.providers.size(), before.providers.size() + 1);
     const Provider &added = after.providers.last();
     QCOMPARE(added.name, QStringLiteral("Bridge to Work"));
@@ -320,7 +297,7 @@ void TestSupplyView::addingAProviderIsOneUndoStep()
     QVERIFY(added.sme);
     QCOMPARE(added.specialisms, (QStringList{"lone_parents", "families"}));
     const Cpa *south = nullptr;
-    for (const Cpa &cpa : m_document->round().adoptedPlan()->cpas) {
+    for (const Cpa &cpa : m_demo.document->round().adoptedPlan()->cpas) {
         if (cpa.name == QLatin1String("South London Partnership"))
             south = &cpa;
     }
@@ -331,8 +308,8 @@ void TestSupplyView::addingAProviderIsOneUndoStep()
     QVERIFY(added.areas.contains("E09000033"));
     QCOMPARE(added.contact, QStringLiteral("hello@bridge.example"));
     QVERIFY(after.illustrativeProviders); // a manual addition does not make the rest real
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
-    QVERIFY(m_document->undoStack()->undoText().contains("Bridge to Work"));
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
+    QVERIFY(m_demo.document->undoStack()->undoText().contains("Bridge to Work"));
 
     QTableWidget *table = providers()->table();
     QCOMPARE(table->rowCount(), 11);
@@ -340,18 +317,18 @@ void TestSupplyView::addingAProviderIsOneUndoStep()
     QCOMPARE(table->item(rowOf("Bridge to Work"), ProvidersView::AreasColumn)->text(),
              QStringLiteral("South London Partnership, Westminster"));
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
     QCOMPARE(table->rowCount(), 10);
     QCOMPARE(rowOf("Bridge to Work"), -1);
-    m_document->undoStack()->redo();
+    m_demo.document->undoStack()->redo();
     QCOMPARE(table->rowCount(), 11);
 }
 
 void TestSupplyView::aDuplicateNameIsShownInTheDialogAndChangesNothing()
 {
-    const SupplyMarket before = m_document->round().supply;
-    const int steps = m_document->undoStack()->count();
+    const SupplyMarket before = m_demo.document->round().supply;
+    const int steps = m_demo.document->undoStack()->count();
     QVERIFY(providers()->addProvider());
     ProviderDialog *dialog = providers()->providerDialog();
     QVERIFY(dialog);
@@ -363,27 +340,27 @@ void TestSupplyView::aDuplicateNameIsShownInTheDialogAndChangesNothing()
     QVERIFY(dialog->errorBox()->isVisibleTo(dialog));
     QVERIFY2(dialog->errorBox()->text().contains("Open Door Recovery"),
              qPrintable(dialog->errorBox()->text()));
-    QCOMPARE(m_document->round().supply, before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QCOMPARE(m_demo.document->round().supply, before);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 
     // Put right, it is stored.
     dialog->nameEdit()->setText(QStringLiteral("Open Door Recovery East"));
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QVERIFY(!providers()->providerDialog());
-    QCOMPARE(m_document->round().supply.providers.last().name,
+    QCOMPARE(m_demo.document->round().supply.providers.last().name,
              QStringLiteral("Open Door Recovery East"));
 
     // Cancelled, nothing happens.
     QVERIFY(providers()->addProvider());
     providers()->providerDialog()->nameEdit()->setText(QStringLiteral("Never stored"));
     providers()->providerDialog()->reject();
-    QVERIFY(!m_document->round().supply.provider("Never stored"));
+    QVERIFY(!m_demo.document->round().supply.provider("Never stored"));
 }
 
 void TestSupplyView::enterEditsTheSelectedProvider()
 {
-    const SupplyMarket before = m_document->round().supply;
+    const SupplyMarket before = m_demo.document->round().supply;
     QTableWidget *table = providers()->table();
     QVERIFY(providers()->selectProvider("Youth Launchpad"));
     QTest::keyClick(table, Qt::Key_Return);
@@ -398,14 +375,14 @@ void TestSupplyView::enterEditsTheSelectedProvider()
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
 
     const int index = int(before.providers.indexOf(*before.provider("Youth Launchpad")));
-    const Provider &edited = m_document->round().supply.providers.at(index);
+    const Provider &edited = m_demo.document->round().supply.providers.at(index);
     QCOMPARE(edited.name, QStringLiteral("Youth Launchpad")); // same place in the register
     QCOMPARE(edited.contact, QStringLiteral("new@youthlaunchpad.example"));
     QCOMPARE(edited.specialisms, QStringList{"young_people"});
     QCOMPARE(table->item(rowOf("Youth Launchpad"), ProvidersView::ContactColumn)->text(),
              QStringLiteral("new@youthlaunchpad.example"));
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
     QCOMPARE(table->item(rowOf("Youth Launchpad"), ProvidersView::ContactColumn)->text(),
              QStringLiteral("hi@youthlaunchpad.example"));
 
@@ -424,31 +401,31 @@ void TestSupplyView::enterEditsTheSelectedProvider()
 
 void TestSupplyView::deleteRemovesTheSelectedProviderOnceConfirmed()
 {
-    const SupplyMarket before = m_document->round().supply;
+    const SupplyMarket before = m_demo.document->round().supply;
     QTableWidget *table = providers()->table();
     QVERIFY(providers()->selectProvider("Thames Housing Advice"));
 
     // Not confirmed: nothing changes.
     QTest::keyClick(table, Qt::Key_Delete);
-    QCOMPARE(m_document->round().supply, before);
+    QCOMPARE(m_demo.document->round().supply, before);
 
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(table, Qt::Key_Delete);
-    QVERIFY(!m_document->round().supply.provider("Thames Housing Advice"));
+    QVERIFY(!m_demo.document->round().supply.provider("Thames Housing Advice"));
     QCOMPARE(table->rowCount(), 9);
     QCOMPARE(rowOf("Thames Housing Advice"), -1);
     // The next row is picked, so that Delete can go on.
     QCOMPARE(providers()->currentProvider(), QStringLiteral("Ability Forward"));
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
     QCOMPARE(table->rowCount(), 10);
 }
 
 void TestSupplyView::importReplacesTheIllustrativeRegisterInOneStep()
 {
-    const SupplyMarket before = m_document->round().supply;
-    const int steps = m_document->undoStack()->count();
+    const SupplyMarket before = m_demo.document->round().supply;
+    const int steps = m_demo.document->undoStack()->count();
     const QString path = writeFile(
         "our register.csv",
         "name,sector,sme,specialisms,areas,contact\r\n"
@@ -456,21 +433,21 @@ void TestSupplyView::importReplacesTheIllustrativeRegisterInOneStep()
         "Southside Housing,Voluntary and community,no,homelessness,South London "
         "Partnership,\r\n");
     QVERIFY(!path.isEmpty());
-    m_dialogs->setNextFileName(path);
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(providers()->importCsv());
 
-    const SupplyMarket &after = m_document->round().supply;
+    const SupplyMarket &after = m_demo.document->round().supply;
     QVERIFY(!after.illustrativeProviders);
     QCOMPARE(after.providers.size(), 2);
     QCOMPARE(after.providers[0].name, QStringLiteral("Camden Works"));
     QCOMPARE(after.providers[0].areas, QStringList{"E09000007"});
     QCOMPARE(after.milestones, before.milestones); // the timeline is not the register's
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
     QCOMPARE(providers()->table()->rowCount(), 2);
     QVERIFY(!m_view->providersNotice()->isVisibleTo(m_view.get()));
     QVERIFY(!providers()->clearButton()->isVisibleTo(providers()));
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    const DialogService::Message message = m_dialogs->messages().first();
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    const DialogService::Message message = m_demo.dialogs->messages().first();
     QCOMPARE(message.kind, DialogService::MessageKind::Information);
     QVERIFY2(message.text.contains("our register.csv: 2 added, 0 updated, 0 unchanged"),
              qPrintable(message.text));
@@ -479,68 +456,69 @@ void TestSupplyView::importReplacesTheIllustrativeRegisterInOneStep()
     // The coverage follows: Camden Works serves the central CPA only.
     QVERIFY(m_view->coverageView()->gapsLabel()->text().contains("Local London"));
 
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
     QCOMPARE(providers()->table()->rowCount(), 10);
     QVERIFY(m_view->providersNotice()->isVisibleTo(m_view.get()));
 
     // Into a real register the file is merged: one updated, one added.
-    m_document->undoStack()->redo();
+    m_demo.document->undoStack()->redo();
     const QString second = writeFile("more.csv", "name,contact,sector\n"
                                                  "camden works,new@camden.example,vcs\n"
                                                  "Westside Skills,,public\n");
-    m_dialogs->clearMessages();
-    m_dialogs->setNextFileName(second);
+    m_demo.dialogs->clearMessages();
+    m_demo.dialogs->setNextFileName(second);
     QVERIFY(providers()->importCsv());
-    QCOMPARE(m_document->round().supply.providers.size(), 3);
-    QCOMPARE(m_document->round().supply.providers[0].contact, QStringLiteral("new@camden.example"));
-    QVERIFY(m_dialogs->messages().first().text.contains("1 added, 1 updated, 0 unchanged"));
+    QCOMPARE(m_demo.document->round().supply.providers.size(), 3);
+    QCOMPARE(m_demo.document->round().supply.providers[0].contact,
+             QStringLiteral("new@camden.example"));
+    QVERIFY(m_demo.dialogs->messages().first().text.contains("1 added, 1 updated, 0 unchanged"));
 }
 
 void TestSupplyView::aRefusedFileChangesNothingAndNamesTheLine()
 {
-    const SupplyMarket before = m_document->round().supply;
-    const int steps = m_document->undoStack()->count();
+    const SupplyMarket before = m_demo.document->round().supply;
+    const int steps = m_demo.document->undoStack()->count();
     const QString path = writeFile("bad.csv", "name,sector,areas\n"
                                               "Good Ltd,private,Camden\n"
                                               "Bad Ltd,charity,Camden\n");
-    m_dialogs->setNextFileName(path);
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(!providers()->importCsv());
-    QCOMPARE(m_document->round().supply, before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
+    QCOMPARE(m_demo.document->round().supply, before);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
     QCOMPARE(providers()->table()->rowCount(), 10);
-    QCOMPARE(m_dialogs->messages().size(), 1);
-    const DialogService::Message message = m_dialogs->messages().first();
+    QCOMPARE(m_demo.dialogs->messages().size(), 1);
+    const DialogService::Message message = m_demo.dialogs->messages().first();
     QCOMPARE(message.kind, DialogService::MessageKind::Error);
     QCOMPARE(message.title, QStringLiteral("The register was not imported"));
     QVERIFY2(message.text.contains("bad.csv, line 3, field “sector”"), qPrintable(message.text));
 
     // Cancelling the file dialog does nothing at all.
-    m_dialogs->clearMessages();
+    m_demo.dialogs->clearMessages();
     QVERIFY(!providers()->importCsv());
-    QVERIFY(m_dialogs->messages().isEmpty());
+    QVERIFY(m_demo.dialogs->messages().isEmpty());
 }
 
 void TestSupplyView::exportWritesTheRegisterAsCsv()
 {
-    const QString path = m_dir->filePath("register.csv");
-    m_dialogs->setNextFileName(path);
+    const QString path = m_demo.dir->filePath("register.csv");
+    m_demo.dialogs->setNextFileName(path);
     QVERIFY(providers()->exportCsv());
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
-    QCOMPARE(file.readAll(), writeProvidersCsv(m_document->round().supply.providers));
+    QCOMPARE(file.readAll(), writeProvidersCsv(m_demo.document->round().supply.providers));
 
     // An unwritable place is reported, not ignored.
-    m_dialogs->setNextFileName(m_dir->filePath("no such folder/register.csv"));
+    m_demo.dialogs->setNextFileName(m_demo.dir->filePath("no such folder/register.csv"));
     QVERIFY(!providers()->exportCsv());
-    QCOMPARE(m_dialogs->messages().last().kind, DialogService::MessageKind::Error);
+    QCOMPARE(m_demo.dialogs->messages().last().kind, DialogService::MessageKind::Error);
 }
 
 // --- Coverage ------------------------------------------------------------------------------
 
 int TestSupplyView::matrixRow(const QString &groupKey) const
 {
-    const Round &round = m_document->round();
+    const Round &round = m_demo.document->round();
     const CoverageMatrix coverage = supplyCoverage(round, round.supply);
     for (int row = 0; row < coverage.groups.size(); ++row) {
         if (coverage.groups[row].key == groupKey)
@@ -574,7 +552,7 @@ void TestSupplyView::coverageMarksTheKnownGapInWordsAndColour()
 {
     const CoverageView *view = m_view->coverageView();
     const QTableWidget *matrix = view->matrixTable();
-    const Round &round = m_document->round();
+    const Round &round = m_demo.document->round();
     const CoverageMatrix coverage = supplyCoverage(round, round.supply);
     QCOMPARE(matrix->rowCount(), int(coverage.groups.size()));
     QCOMPARE(matrix->columnCount(), 1 + int(round.adoptedPlan()->cpas.size()));
@@ -595,9 +573,9 @@ void TestSupplyView::coverageMarksTheKnownGapInWordsAndColour()
     QCOMPARE(matrix->item(health, central)->text(), QStringLiteral("1"));
     QVERIFY(matrix->item(health, central)->toolTip().contains("Riverside Mind Works"));
     QVERIFY(providers()->selectProvider("Riverside Mind Works"));
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(providers()->table(), Qt::Key_Delete);
-    QVERIFY(!m_document->round().supply.provider("Riverside Mind Works"));
+    QVERIFY(!m_demo.document->round().supply.provider("Riverside Mind Works"));
 
     const QTableWidgetItem *gap = matrix->item(health, central);
     QCOMPARE(gap->text(), QStringLiteral("0 — gap"));
@@ -605,14 +583,15 @@ void TestSupplyView::coverageMarksTheKnownGapInWordsAndColour()
     QVERIFY(gap->font().bold());
     QVERIFY(gap->data(Qt::AccessibleTextRole).toString().contains("gap"));
     QCOMPARE(gapCells(), 2);
-    const CoverageMatrix after = supplyCoverage(m_document->round(), m_document->round().supply);
+    const CoverageMatrix after =
+        supplyCoverage(m_demo.document->round(), m_demo.document->round().supply);
     QCOMPARE(after.gaps.size(), 2);
     for (const CoverageGap &g : after.gaps) {
         QVERIFY(g.message.contains("Central London Forward"));
         QVERIFY(view->gapsLabel()->text().contains(g.message));
     }
 
-    m_document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
     QCOMPARE(matrix->item(health, central)->text(), QStringLiteral("1"));
     QCOMPARE(matrix->item(health, central)->background().style(), Qt::NoBrush);
     QCOMPARE(gapCells(), 1);
@@ -640,7 +619,7 @@ void TestSupplyView::coveredCellsNameTheirProviders()
 void TestSupplyView::cpaTableShowsTheShares()
 {
     const QTableWidget *table = m_view->coverageView()->cpaTable();
-    const Round &round = m_document->round();
+    const Round &round = m_demo.document->round();
     const CoverageMatrix coverage = supplyCoverage(round, round.supply);
     QCOMPARE(table->rowCount(), int(coverage.cpas.size()));
     for (int row = 0; row < table->rowCount(); ++row) {
@@ -682,12 +661,12 @@ void TestSupplyView::ruleTableShowsTheMissedSupplyChainRule()
     QVERIFY(timeline()->chartSummaryLabel()->text().contains("1 rule of the board is not met"));
 
     // Eight weeks of formation meets it.
-    SupplyMarket supply = m_document->round().supply;
+    SupplyMarket supply = m_demo.document->round().supply;
     for (Milestone &m : supply.milestones) {
         if (m.kind == MilestoneKind::SupplyChainFormation)
             m.end = m.start.addDays(56);
     }
-    QVERIFY(m_document->setSupply(supply));
+    QVERIFY(m_demo.document->setSupply(supply));
     QCOMPARE(rules->item(0, TimelineView::MetColumn)->text(), QStringLiteral("✓ Met"));
     QVERIFY(timeline()->chartSummaryLabel()->text().contains("Every rule of the board is met"));
 }
@@ -721,8 +700,8 @@ void TestSupplyView::chartShowsTheMilestonesAndTheFailedRule()
 
 void TestSupplyView::aMilestoneOutOfOrderIsRefusedInTheDialog()
 {
-    const SupplyMarket before = m_document->round().supply;
-    const int steps = m_document->undoStack()->count();
+    const SupplyMarket before = m_demo.document->round().supply;
+    const int steps = m_demo.document->undoStack()->count();
     QTest::mouseClick(timeline()->addMilestoneButton(), Qt::LeftButton);
     MilestoneDialog *dialog = timeline()->milestoneDialog();
     QVERIFY(dialog);
@@ -736,8 +715,8 @@ void TestSupplyView::aMilestoneOutOfOrderIsRefusedInTheDialog()
     QVERIFY(dialog->errorBox()->isVisibleTo(dialog));
     QVERIFY2(dialog->errorBox()->text().contains("comes before"),
              qPrintable(dialog->errorBox()->text()));
-    QCOMPARE(m_document->round().supply, before);
-    QCOMPARE(m_document->undoStack()->count(), steps);
+    QCOMPARE(m_demo.document->round().supply, before);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps);
 
     // A second engagement event, a period, in order: stored as one step.
     dialog->kindCombo()->setCurrentIndex(
@@ -748,22 +727,22 @@ void TestSupplyView::aMilestoneOutOfOrderIsRefusedInTheDialog()
     dialog->endEdit()->setDate(QDate(2026, 10, 22));
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QVERIFY(!timeline()->milestoneDialog());
-    const Milestone &added = m_document->round().supply.milestones.last();
+    const Milestone &added = m_demo.document->round().supply.milestones.last();
     QCOMPARE(added.kind, MilestoneKind::EngagementEvent);
     QCOMPARE(added.name, QStringLiteral("Market warming webinar"));
     QCOMPARE(added.start, QDate(2026, 10, 20));
     QCOMPARE(added.end, QDate(2026, 10, 22));
-    QCOMPARE(m_document->undoStack()->count(), steps + 1);
+    QCOMPARE(m_demo.document->undoStack()->count(), steps + 1);
     QCOMPARE(timeline()->milestoneTable()->rowCount(), 11);
     QCOMPARE(timeline()->currentMilestone(), 10);
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
     QCOMPARE(timeline()->milestoneTable()->rowCount(), 10);
 }
 
 void TestSupplyView::editingAndRemovingAMilestoneUndo()
 {
-    const SupplyMarket before = m_document->round().supply;
+    const SupplyMarket before = m_demo.document->round().supply;
     QTableWidget *table = timeline()->milestoneTable();
     QCOMPARE(table->rowCount(), 10);
     QCOMPARE(table->item(3, TimelineView::KindColumn)->text(),
@@ -779,46 +758,46 @@ void TestSupplyView::editingAndRemovingAMilestoneUndo()
     QVERIFY(!dialog->oneDayCheck()->isChecked());
     dialog->endEdit()->setDate(QDate(2026, 11, 26));
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
-    QCOMPARE(m_document->round().supply.milestones[3].end, QDate(2026, 11, 26));
+    QCOMPARE(m_demo.document->round().supply.milestones[3].end, QDate(2026, 11, 26));
     QCOMPARE(table->item(3, TimelineView::LengthColumn)->text(), QStringLiteral("8 weeks"));
     QCOMPARE(timeline()->ruleTable()->item(0, TimelineView::MetColumn)->text(),
              QStringLiteral("✓ Met"));
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
 
     table->selectRow(9); // go-live
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(table, Qt::Key_Delete);
-    QCOMPARE(m_document->round().supply.milestones.size(), 9);
+    QCOMPARE(m_demo.document->round().supply.milestones.size(), 9);
     QCOMPARE(table->rowCount(), 9);
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
 }
 
 void TestSupplyView::rulesCanBeRemovedAndTheStandardOnesAdded()
 {
-    const SupplyMarket before = m_document->round().supply;
+    const SupplyMarket before = m_demo.document->round().supply;
     QTableWidget *rules = timeline()->ruleTable();
     QVERIFY(!timeline()->standardRulesButton()->isEnabled()); // all four in place
 
     rules->selectRow(0);
     QVERIFY(timeline()->removeRuleButton()->isEnabled());
-    m_dialogs->setNextAnswer(true);
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(rules, Qt::Key_Delete);
-    QCOMPARE(m_document->round().supply.rules.size(), 3);
+    QCOMPARE(m_demo.document->round().supply.rules.size(), 3);
     QCOMPARE(rules->rowCount(), 3);
     QVERIFY(timeline()->standardRulesButton()->isEnabled());
 
     QTest::mouseClick(timeline()->standardRulesButton(), Qt::LeftButton);
-    const QList<TimelineRule> &after = m_document->round().supply.rules;
+    const QList<TimelineRule> &after = m_demo.document->round().supply.rules;
     QCOMPARE(after.size(), 4);
     QCOMPARE(after.last(), defaultTimelineRules().first());
     QVERIFY(!timeline()->standardRulesButton()->isEnabled());
     QCOMPARE(rules->item(3, TimelineView::MetColumn)->text(), QStringLiteral("✗ Not met"));
 
-    m_document->undoStack()->undo();
-    m_document->undoStack()->undo();
-    QCOMPARE(m_document->round().supply, before);
+    m_demo.document->undoStack()->undo();
+    m_demo.document->undoStack()->undo();
+    QCOMPARE(m_demo.document->round().supply, before);
 
     // A rule added through its dialog.
     QVERIFY(timeline()->addRule());
@@ -832,7 +811,7 @@ void TestSupplyView::rulesCanBeRemovedAndTheStandardOnesAdded()
     QVERIFY(dialog->readBackLabel()->text().contains("At least 12 weeks from the market"));
     QTest::mouseClick(dialog->okButton(), Qt::LeftButton);
     QVERIFY(!timeline()->ruleDialog());
-    QCOMPARE(m_document->round().supply.rules.last(),
+    QCOMPARE(m_demo.document->round().supply.rules.last(),
              (TimelineRule{MilestoneKind::EngagementEvent, MilestoneKind::BidDeadline, 84}));
     QCOMPARE(rules->rowCount(), 5);
     QCOMPARE(rules->item(4, TimelineView::MetColumn)->text(), QStringLiteral("✓ Met"));
@@ -840,7 +819,7 @@ void TestSupplyView::rulesCanBeRemovedAndTheStandardOnesAdded()
 
 void TestSupplyView::aRuleMeasuringBackwardsIsRefused()
 {
-    const SupplyMarket before = m_document->round().supply;
+    const SupplyMarket before = m_demo.document->round().supply;
     QVERIFY(timeline()->addRule());
     RuleDialog *dialog = timeline()->ruleDialog();
     dialog->fromCombo()->setCurrentIndex(dialog->fromCombo()->findData(int(MilestoneKind::Award)));
@@ -851,7 +830,7 @@ void TestSupplyView::aRuleMeasuringBackwardsIsRefused()
     QVERIFY(dialog->errorBox()->isVisibleTo(dialog));
     QVERIFY2(dialog->errorBox()->text().contains("backwards"),
              qPrintable(dialog->errorBox()->text()));
-    QCOMPARE(m_document->round().supply, before);
+    QCOMPARE(m_demo.document->round().supply, before);
     dialog->reject();
     QVERIFY(!timeline()->ruleDialog());
 }
@@ -862,7 +841,7 @@ void TestSupplyView::frozenStageDisablesEveryEditWithTheReason()
 {
     openDemo(
         [](Round &round) { round.stage(StageId::Supply).status = StageStatus::ReadyForSignOff; });
-    const QString why = m_document->whySupplyFrozen();
+    const QString why = m_demo.document->whySupplyFrozen();
     QVERIFY(why.contains("ready for sign-off"));
     QVERIFY(m_view->frozenNotice()->isVisibleTo(m_view.get()));
     QCOMPARE(m_view->frozenNotice()->text(), why);
@@ -883,21 +862,21 @@ void TestSupplyView::frozenStageDisablesEveryEditWithTheReason()
     QVERIFY(providers()->exportButton()->isEnabled());
 
     // Keys and calls do nothing either.
-    const SupplyMarket before = m_document->round().supply;
-    m_dialogs->setNextAnswer(true);
+    const SupplyMarket before = m_demo.document->round().supply;
+    m_demo.dialogs->setNextAnswer(true);
     QTest::keyClick(providers()->table(), Qt::Key_Delete);
     QTest::keyClick(providers()->table(), Qt::Key_Return);
     QVERIFY(!providers()->providerDialog());
     QVERIFY(!providers()->addProvider());
     QVERIFY(!timeline()->addMilestone());
     QVERIFY(!timeline()->addStandardRules());
-    m_dialogs->setNextFileName(m_dir->filePath("unused.csv"));
+    m_demo.dialogs->setNextFileName(m_demo.dir->filePath("unused.csv"));
     QVERIFY(!providers()->importCsv());
-    QCOMPARE(m_document->round().supply, before);
-    QVERIFY(m_dialogs->confirm(nullptr, {}, {}, {})); // the answer was never asked for
+    QCOMPARE(m_demo.document->round().supply, before);
+    QVERIFY(m_demo.dialogs->confirm(nullptr, {}, {}, {})); // the answer was never asked for
 
     // Withdrawn from sign-off, editing comes back.
-    QVERIFY(m_document->setStageStatus(StageId::Supply, StageStatus::InProgress));
+    QVERIFY(m_demo.document->setStageStatus(StageId::Supply, StageStatus::InProgress));
     QVERIFY(!m_view->frozenNotice()->isVisibleTo(m_view.get()));
     QVERIFY(providers()->addButton()->isEnabled());
     QVERIFY(timeline()->addMilestoneButton()->isEnabled());
