@@ -9,30 +9,16 @@ namespace CoCommission::DesignStore {
 
 namespace {
 
+using Sql::damaged;
+using Sql::isoDate;
 using Sql::joinLines;
+using Sql::readError;
 using Sql::splitLines;
 using Sql::text;
 
 QString tr(const char *text)
 {
     return QCoreApplication::translate("CoCommission::DesignStore", text);
-}
-
-Error readError(const QSqlQuery &query, const QString &what)
-{
-    return Error{Sql::describe(query, tr("Could not read the %1").arg(what))};
-}
-
-Error damaged(const QString &what, const QString &value)
-{
-    return Error{tr("The %1 holds \"%2\", a value this version does not know; the file may "
-                    "have been altered outside CoCommission.")
-                     .arg(what, value)};
-}
-
-QString isoDate(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QStringLiteral("");
 }
 
 Status clear(QSqlDatabase &db, std::initializer_list<const char *> tables)
@@ -47,12 +33,10 @@ Status clear(QSqlDatabase &db, std::initializer_list<const char *> tables)
 
 Result<bool> flag(QSqlDatabase &db, const QString &key)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    q.addBindValue(key);
-    if (!q.exec())
-        return readError(q, key);
-    return q.next() && q.value(0).toString() == QLatin1String("1");
+    const Result<QString> value = Sql::meta(db, key);
+    if (!value)
+        return value.error();
+    return *value == QLatin1String("1");
 }
 
 } // namespace

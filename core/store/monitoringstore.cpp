@@ -9,7 +9,11 @@ namespace CoCommission::MonitoringStore {
 
 namespace {
 
+using Sql::damaged;
+using Sql::isoDate;
 using Sql::joinLines;
+using Sql::meta;
+using Sql::readError;
 using Sql::splitLines;
 using Sql::text;
 
@@ -18,26 +22,9 @@ QString tr(const char *text)
     return QCoreApplication::translate("CoCommission::MonitoringStore", text);
 }
 
-Error readError(const QSqlQuery &query, const QString &what)
-{
-    return Error{Sql::describe(query, tr("Could not read the %1").arg(what))};
-}
-
 Error writeError(const QSqlQuery &query, const QString &what)
 {
     return Error{Sql::describe(query, tr("Could not write the %1").arg(what))};
-}
-
-Error damaged(const QString &what, const QString &value)
-{
-    return Error{tr("The %1 holds \"%2\", a value this version does not know; the file may "
-                    "have been altered outside CoCommission.")
-                     .arg(what, value)};
-}
-
-QString isoDate(const QDate &date)
-{
-    return date.isValid() ? date.toString(Qt::ISODate) : QStringLiteral("");
 }
 
 QDate fromIsoDate(const QVariant &value)
@@ -53,16 +40,6 @@ QString timestamp(const QDateTime &at)
 QString flag(bool value)
 {
     return value ? QStringLiteral("1") : QStringLiteral("0");
-}
-
-Result<QString> meta(QSqlDatabase &db, const QString &key)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
-    q.addBindValue(key);
-    if (!q.exec())
-        return readError(q, key);
-    return q.next() ? q.value(0).toString() : QString();
 }
 
 /** Executes \a q (prepared) with \a values bound in order. */

@@ -1,6 +1,42 @@
 #include "core/store/sql.h"
 
+#include <QCoreApplication>
+
 namespace CoCommission::Sql {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("CoCommission::Sql", text);
+}
+} // namespace
+
+Error readError(const QSqlQuery &query, const QString &what)
+{
+    return Error{describe(query, tr("Could not read the %1").arg(what))};
+}
+
+Error damaged(const QString &what, const QString &value)
+{
+    return Error{tr("The %1 holds \"%2\", a value this version does not know; the file may "
+                    "have been altered outside CoCommission.")
+                     .arg(what, value)};
+}
+
+QString isoDate(const QDate &date)
+{
+    return date.isValid() ? date.toString(Qt::ISODate) : QStringLiteral("");
+}
+
+Result<QString> meta(QSqlDatabase &db, const QString &key)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT value FROM meta WHERE key = ?"));
+    q.addBindValue(key);
+    if (!q.exec())
+        return readError(q, key);
+    return q.next() ? q.value(0).toString() : QStringLiteral("");
+}
 
 QString describe(const QSqlDatabase &db, const QString &what)
 {

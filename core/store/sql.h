@@ -2,6 +2,7 @@
 
 #include "core/common/result.h"
 
+#include <QDate>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -28,6 +29,15 @@ QString text(const QString &value);
 /** A list of strings as one text column, one per line ("" for none). */
 QString joinLines(const QStringList &list);
 QStringList splitLines(const QString &value);
+
+/** "Could not read the <what>: <driver message>". */
+Error readError(const QSqlQuery &query, const QString &what);
+/** A stored value this version does not know: the file was altered outside CoCommission. */
+Error damaged(const QString &what, const QString &value);
+/** yyyy-MM-dd, or "" for an invalid date (text columns are NOT NULL). */
+QString isoDate(const QDate &date);
+/** The value stored under \a key in the meta table, or "" when there is none. */
+Result<QString> meta(QSqlDatabase &db, const QString &key);
 
 /** Like exec(), returning the new row's id. */
 Result<qint64> insert(QSqlDatabase &db, const QString &statement,
