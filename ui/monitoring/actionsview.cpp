@@ -7,6 +7,7 @@
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
 #include "ui/monitoring/actiondialog.h"
+#include "ui/monitoring/boarddialog.h"
 #include "ui/monitoring/boardtables.h"
 #include "ui/pagewidgets.h"
 #include "ui/supply/supplytables.h"
@@ -315,9 +316,6 @@ void ActionsView::openDialog(int original)
         action.meeting = latest != board.meetings.end() ? latest->id : 0;
     }
     auto *dialog = new ActionDialog(board, action, isNew, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_dialog = dialog;
-    connect(dialog, &QDialog::finished, this, [this] { m_dialog = nullptr; });
     const auto changed = [](ProgrammeBoard &b, const BoardAction &a) {
         const int i = indexOfAction(b, a.id);
         if (i >= 0)
@@ -325,14 +323,7 @@ void ActionsView::openDialog(int original)
         else
             b.actions.append(a);
     };
-    dialog->setValidator([this, changed](const BoardAction &a) {
-        if (!m_document)
-            return tr("The round was closed.");
-        ProgrammeBoard b = m_document->round().monitoring.board;
-        changed(b, a);
-        return checkBoard(b).errorMessage();
-    });
-    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew, changed] {
+    BoardDialog::open(this, dialog, m_dialog, m_document, changed, [this, dialog, isNew, changed] {
         const BoardAction a = dialog->action();
         const QString kind = actionKindName(a.kind).toLower();
         const bool ok =
@@ -349,7 +340,6 @@ void ActionsView::openDialog(int original)
             selectAction(a.id);
         }
     });
-    dialog->open();
 }
 
 bool ActionsView::removeAction()

@@ -6,6 +6,7 @@
 #include "core/round/rounddocument.h"
 #include "ui/dialogservice.h"
 #include "ui/editrunner.h"
+#include "ui/monitoring/boarddialog.h"
 #include "ui/monitoring/boardmemberdialog.h"
 #include "ui/monitoring/boardtables.h"
 #include "ui/monitoring/meetingdialog.h"
@@ -512,9 +513,6 @@ void BoardView::openMemberDialog(const QString &original)
     const BoardMember *existing = original.isEmpty() ? nullptr : board.member(original);
     const bool isNew = existing == nullptr;
     auto *dialog = new BoardMemberDialog(existing ? *existing : BoardMember{}, isNew, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_memberDialog = dialog;
-    connect(dialog, &QDialog::finished, this, [this] { m_memberDialog = nullptr; });
     // A new name carries through to the attendance it was recorded under and to the actions
     // the member owns, so that renaming never breaks the record.
     const auto changed = [original](ProgrammeBoard &b, const BoardMember &m) {
@@ -538,28 +536,20 @@ void BoardView::openMemberDialog(const QString &original)
                 action.owner = m.name;
         }
     };
-    dialog->setValidator([this, changed](const BoardMember &m) {
-        if (!m_document)
-            return tr("The round was closed.");
-        ProgrammeBoard b = m_document->round().monitoring.board;
-        changed(b, m);
-        return checkBoard(b).errorMessage();
-    });
-    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew, changed] {
-        const BoardMember m = dialog->member();
-        const bool ok =
-            store(isNew ? tr("The member was not added") : tr("The member was not changed"),
-                  isNew ? tr("Add board member “%1”").arg(m.name)
-                        : tr("Change board member “%1”").arg(m.name),
-                  [&](ProgrammeBoard &b) {
-                      changed(b, m);
-                      return true;
-                  });
-        if (ok)
-            selectMember(m.name);
-    });
-    // Window-modal, not exec(): nothing waits on it, so the window stays scriptable.
-    dialog->open();
+    BoardDialog::open(
+        this, dialog, m_memberDialog, m_document, changed, [this, dialog, isNew, changed] {
+            const BoardMember m = dialog->member();
+            const bool ok =
+                store(isNew ? tr("The member was not added") : tr("The member was not changed"),
+                      isNew ? tr("Add board member “%1”").arg(m.name)
+                            : tr("Change board member “%1”").arg(m.name),
+                      [&](ProgrammeBoard &b) {
+                          changed(b, m);
+                          return true;
+                      });
+            if (ok)
+                selectMember(m.name);
+        });
 }
 
 bool BoardView::removeMember()
@@ -678,9 +668,6 @@ void BoardView::openMeetingDialog(int original)
     else
         meeting.id = board.nextMeetingId();
     auto *dialog = new MeetingDialog(board, meeting, isNew, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    m_meetingDialog = dialog;
-    connect(dialog, &QDialog::finished, this, [this] { m_meetingDialog = nullptr; });
     const auto changed = [](ProgrammeBoard &b, const BoardMeeting &m) {
         const int at = indexOfMeeting(b, m.id);
         if (at >= 0)
@@ -688,27 +675,20 @@ void BoardView::openMeetingDialog(int original)
         else
             b.meetings.append(m);
     };
-    dialog->setValidator([this, changed](const BoardMeeting &m) {
-        if (!m_document)
-            return tr("The round was closed.");
-        ProgrammeBoard b = m_document->round().monitoring.board;
-        changed(b, m);
-        return checkBoard(b).errorMessage();
-    });
-    connect(dialog, &QDialog::accepted, this, [this, dialog, isNew, changed] {
-        const BoardMeeting m = dialog->meeting();
-        const bool ok =
-            store(isNew ? tr("The meeting was not added") : tr("The meeting was not changed"),
-                  isNew ? tr("Add the meeting of %1").arg(BoardTables::dayText(m.date))
-                        : tr("Change the meeting of %1").arg(BoardTables::dayText(m.date)),
-                  [&](ProgrammeBoard &b) {
-                      changed(b, m);
-                      return true;
-                  });
-        if (ok)
-            selectMeeting(m.id);
-    });
-    dialog->open();
+    BoardDialog::open(
+        this, dialog, m_meetingDialog, m_document, changed, [this, dialog, isNew, changed] {
+            const BoardMeeting m = dialog->meeting();
+            const bool ok =
+                store(isNew ? tr("The meeting was not added") : tr("The meeting was not changed"),
+                      isNew ? tr("Add the meeting of %1").arg(BoardTables::dayText(m.date))
+                            : tr("Change the meeting of %1").arg(BoardTables::dayText(m.date)),
+                      [&](ProgrammeBoard &b) {
+                          changed(b, m);
+                          return true;
+                      });
+            if (ok)
+                selectMeeting(m.id);
+        });
 }
 
 bool BoardView::removeMeeting()
