@@ -7,6 +7,7 @@
 #include "core/design/financialmodel.h"
 #include "core/design/volumes.h"
 #include "core/round/rounddocument.h"
+#include "core/round/roundnames.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -89,21 +90,6 @@ QString groupName(const ServiceDesign &design, const QString &key)
 {
     const PaymentGroup *group = design.paymentGroup(key);
     return group ? group->name : key;
-}
-
-QString priorityGroupName(const Round &round, const QString &key)
-{
-    for (const PriorityGroup &g : round.priorityGroups) {
-        if (g.key == key)
-            return g.name;
-    }
-    return key;
-}
-
-QString authorityName(const Round &round, const QString &code)
-{
-    const Authority *a = round.authority(code);
-    return a ? a->name : code;
 }
 
 /** The text report's table: left-aligned text, right-aligned figures. */

@@ -9,6 +9,7 @@
 #include "core/needs/indicators.h"
 #include "core/priorities/priorityagreement.h"
 #include "core/round/round.h"
+#include "core/round/roundnames.h"
 
 #include <QLocale>
 
@@ -89,21 +90,6 @@ private:
     int m_tables = 0;
     int m_figures = 0;
 };
-
-QString authorityName(const Round &round, const QString &code)
-{
-    const Authority *a = round.authority(code);
-    return a ? a->name : code;
-}
-
-QString priorityGroupName(const Round &round, const QString &key)
-{
-    for (const PriorityGroup &g : round.priorityGroups) {
-        if (g.key == key)
-            return g.name;
-    }
-    return key;
-}
 
 QString cpaOf(const Round &round, const QString &code)
 {

@@ -8,6 +8,7 @@
 #include "core/evaluation/tenderevaluation.h"
 #include "core/needs/indicators.h"
 #include "core/round/round.h"
+#include "core/round/roundnames.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -97,12 +98,6 @@ QString withNote(const QString &text, bool illustrative)
 QString lotId(CpaId cpa)
 {
     return QStringLiteral("lot-%1").arg(cpa.value());
-}
-
-QString authorityName(const Round &round, const QString &code)
-{
-    const Authority *a = round.authority(code);
-    return a ? a->name : code;
 }
 
 /** The payment scenario the budget comes from: the contract profile's, else the first. */

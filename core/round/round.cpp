@@ -1,4 +1,5 @@
 #include "core/round/round.h"
+#include "core/round/roundnames.h"
 
 #include <QSet>
 
@@ -40,6 +41,21 @@ const BoardPaper *Round::paper(qint64 id) const
             return &p;
     }
     return nullptr;
+}
+
+QString authorityName(const Round &round, const QString &gssCode)
+{
+    const Authority *a = round.authority(gssCode);
+    return a ? a->name : gssCode;
+}
+
+QString priorityGroupName(const Round &round, const QString &key)
+{
+    for (const PriorityGroup &g : round.priorityGroups) {
+        if (g.key == key)
+            return g.name;
+    }
+    return key;
 }
 
 const LabourMarketAgreement *Round::agreement(CpaId cpa) const
