@@ -1,3 +1,4 @@
+#include "tests/support/accessibility.h"
 #include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/monitoring/monitoringview.h"
@@ -1167,24 +1168,7 @@ void TestMonitoringView::frozenStageDisablesEveryEditWithTheReason()
 
 QStringList TestMonitoringView::unnamedControls(QWidget *root)
 {
-    QStringList unnamed;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        const bool interactive =
-            qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
-            qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w) ||
-            qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w);
-        bool part = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            part = part || qobject_cast<QAbstractItemView *>(p) || qobject_cast<QComboBox *>(p) ||
-                   qobject_cast<QAbstractSpinBox *>(p) || p->inherits("QComboBoxPrivateContainer");
-        if (!interactive || part || w->inherits("QTabBar") || w->inherits("QToolButton") ||
-            w->inherits("QCalendarWidget"))
-            continue;
-        if (w->accessibleName().isEmpty())
-            unnamed << w->objectName() + QLatin1Char(' ') + w->metaObject()->className();
-    }
-    return unnamed;
+    return TestSupport::unnamedControls(root, {}, TestSupport::isTabToolOrCalendar);
 }
 
 void TestMonitoringView::everyControlHasAnAccessibleName()

@@ -6,6 +6,7 @@
 #include "core/round/paper.h"
 #include "core/round/rounddocument.h"
 #include "core/store/projectfile.h"
+#include "tests/support/accessibility.h"
 #include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/dialogservice.h"
@@ -670,25 +671,12 @@ void TestPaperWindow::mainWindowOpensTheWindowFromMenuAndStagePage()
 
 QStringList TestPaperWindow::unnamedControls(QWidget *root)
 {
-    QStringList unnamed;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        const bool interactive =
-            qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
-            qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w) ||
-            qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w) ||
-            qobject_cast<QAbstractScrollArea *>(w);
-        bool part = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            part = part || qobject_cast<QAbstractItemView *>(p) || qobject_cast<QComboBox *>(p) ||
-                   qobject_cast<QAbstractSpinBox *>(p) || p->inherits("QComboBoxPrivateContainer");
-        if (!interactive || part || w->inherits("QCalendarWidget") ||
-            (qobject_cast<QAbstractScrollArea *>(w) && w->focusPolicy() == Qt::NoFocus))
-            continue;
-        if (w->accessibleName().isEmpty())
-            unnamed << w->objectName() + QLatin1Char(' ') + w->metaObject()->className();
-    }
-    return unnamed;
+    return TestSupport::unnamedControls(
+        root, [](QWidget *w) { return qobject_cast<QAbstractScrollArea *>(w) != nullptr; },
+        [](QWidget *w) {
+            return w->inherits("QCalendarWidget") ||
+                   (qobject_cast<QAbstractScrollArea *>(w) && w->focusPolicy() == Qt::NoFocus);
+        });
 }
 
 void TestPaperWindow::everyControlHasAnAccessibleName()

@@ -3,6 +3,7 @@
 // report, the pickers, the trend chart, the deferral while hidden, the commentary with its
 // undo, saving and copying the report, the frozen stage and the accessible names and keys.
 
+#include "tests/support/accessibility.h"
 #include "tests/support/demoround.h"
 #include "tests/support/testsupport.h"
 #include "ui/monitoring/monitoringview.h"
@@ -725,24 +726,9 @@ void TestPerformanceView::frozenStageMakesTheCommentaryReadOnly()
 
 QStringList TestPerformanceView::unnamedControls(QWidget *root)
 {
-    QStringList unnamed;
-    const QList<QWidget *> widgets = root->findChildren<QWidget *>();
-    for (QWidget *w : widgets) {
-        const bool interactive =
-            qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
-            qobject_cast<QAbstractItemView *>(w) || qobject_cast<QPlainTextEdit *>(w) ||
-            qobject_cast<QLineEdit *>(w) || qobject_cast<QAbstractSpinBox *>(w) ||
-            qobject_cast<QChartView *>(w);
-        bool part = false;
-        for (QWidget *p = w->parentWidget(); p && p != root; p = p->parentWidget())
-            part = part || qobject_cast<QAbstractItemView *>(p) || qobject_cast<QComboBox *>(p) ||
-                   qobject_cast<QAbstractSpinBox *>(p) || p->inherits("QComboBoxPrivateContainer");
-        if (!interactive || part || w->inherits("QTabBar") || w->inherits("QToolButton"))
-            continue;
-        if (w->accessibleName().isEmpty())
-            unnamed << w->objectName() + QLatin1Char(' ') + w->metaObject()->className();
-    }
-    return unnamed;
+    return TestSupport::unnamedControls(
+        root, [](QWidget *w) { return qobject_cast<QChartView *>(w) != nullptr; },
+        [](QWidget *w) { return w->inherits("QTabBar") || w->inherits("QToolButton"); });
 }
 
 void TestPerformanceView::everyControlHasAnAccessibleName()
