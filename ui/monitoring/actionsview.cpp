@@ -370,11 +370,8 @@ bool ActionsView::removeAction()
                   b.actions.removeAt(i);
                   return true;
               });
-    if (ok && m_table->rowCount() > 0) {
-        const int next = std::min(row, m_table->rowCount() - 1);
-        m_table->selectRow(next);
-        m_table->setCurrentCell(next, NumberColumn);
-    }
+    if (ok)
+        BoardTables::selectNear(m_table, row, NumberColumn);
     return ok;
 }
 

@@ -6,8 +6,10 @@
 #include <QColor>
 #include <QDate>
 #include <QDateTime>
+#include <QTableWidget>
 #include <QTableWidgetItem>
 
+#include <algorithm>
 #include <cmath>
 
 namespace CoCommission::BoardTables {
@@ -68,6 +70,15 @@ void enable(QAbstractButton *button, bool on, const QString &why, const QString 
 {
     button->setEnabled(on);
     button->setToolTip(on ? QString() : (!why.isEmpty() ? why : otherwise));
+}
+
+void selectNear(QTableWidget *table, int row, int column)
+{
+    if (table->rowCount() == 0)
+        return;
+    const int next = std::min(row, table->rowCount() - 1);
+    table->selectRow(next);
+    table->setCurrentCell(next, column);
 }
 
 } // namespace CoCommission::BoardTables

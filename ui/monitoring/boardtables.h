@@ -9,6 +9,7 @@
 class QAbstractButton;
 class QDate;
 class QDateTime;
+class QTableWidget;
 class QTableWidgetItem;
 
 namespace CoCommission::BoardTables {
@@ -26,6 +27,12 @@ QString figureText(double value, int decimals = 1);
 void markGood(QTableWidgetItem *item);
 /** Dark red text on a light red ground (7:1): not quorate, overdue, superseded. */
 void markAttention(QTableWidgetItem *item);
+
+/**
+ * After a row was removed from \a table: selects the row now at \a row (or the last one),
+ * with the current cell in \a column, so that the keyboard stays where it was.
+ */
+void selectNear(QTableWidget *table, int row, int column);
 
 /**
  * Enables \a button when \a on; otherwise disables it with the reason as its tool tip: \a why

@@ -598,11 +598,8 @@ bool BoardView::removeMember()
         b.members.removeAt(at);
         return true;
     });
-    if (ok && m_memberTable->rowCount() > 0) {
-        const int next = std::min(row, m_memberTable->rowCount() - 1);
-        m_memberTable->selectRow(next);
-        m_memberTable->setCurrentCell(next, MemberNameColumn);
-    }
+    if (ok)
+        BoardTables::selectNear(m_memberTable, row, MemberNameColumn);
     return ok;
 }
 
@@ -735,11 +732,8 @@ bool BoardView::removeMeeting()
                   b.meetings.removeAt(at);
                   return true;
               });
-    if (ok && m_meetingTable->rowCount() > 0) {
-        const int next = std::min(row, m_meetingTable->rowCount() - 1);
-        m_meetingTable->selectRow(next);
-        m_meetingTable->setCurrentCell(next, MeetingDateColumn);
-    }
+    if (ok)
+        BoardTables::selectNear(m_meetingTable, row, MeetingDateColumn);
     return ok;
 }
 
