@@ -76,5 +76,7 @@ int runMonitoringReport(const QStringList &args, QTextStream &out, QTextStream &
 int runMonitoringDwpReport(const QStringList &args, QTextStream &out, QTextStream &err);
 int runPaper(const QStringList &args, QTextStream &out, QTextStream &err);
 int runExportOcds(const QStringList &args, QTextStream &out, QTextStream &err);
+/** Applies a script of edits, one transaction a line, acknowledging each (cli_script.cpp). */
+int runScript(const QStringList &args, QTextStream &out, QTextStream &err);
 
 } // namespace CoCommission::CommandLine

@@ -17,7 +17,8 @@ const QStringList kSubcommands = {
     QStringLiteral("cpa"),           QStringLiteral("pack"),
     QStringLiteral("evaluation"),    QStringLiteral("design"),
     QStringLiteral("supply"),        QStringLiteral("monitoring"),
-    QStringLiteral("paper"),         QStringLiteral("export-ocds")};
+    QStringLiteral("paper"),         QStringLiteral("export-ocds"),
+    QStringLiteral("script")};
 
 } // namespace
 
@@ -147,6 +148,22 @@ QString helpText()
               "  export-ocds FILE.cocom -o FILE.json\n"
               "                      the round as an Open Contracting Data Standard 1.1\n"
               "                      release package\n"
+              "  script FILE.cocom [SCRIPT.txt | -]\n"
+              "                      apply edits, one a line (from standard input when no\n"
+              "                      script or -; blank lines and # comments skipped):\n"
+              "                        title TEXT        programme TEXT\n"
+              "                        plan add NAME     plan rename PLAN NEW_NAME\n"
+              "                        plan remove PLAN  cpa add PLAN NAME [#RRGGBB]\n"
+              "                        assign PLAN CPA|- GSS_CODE...\n"
+              "                        group add NAME [DESCRIPTION]\n"
+              "                        provider add NAME private|voluntary_community|public\n"
+              "                          [sme]\n"
+              "                        provider remove NAME\n"
+              "                      quote fields with spaces in double quotes; each edit\n"
+              "                      is its own transaction, and \"ok LINE\" is printed once\n"
+              "                      it is in the file; a refused edit stops the script\n"
+              "                      with FILE:LINE and exit code 2, the edits before it\n"
+              "                      staying made\n"
               "\n"
               "Options:\n"
               "  -h, --help          show this help\n"
@@ -204,6 +221,8 @@ int run(const QStringList &arguments, QTextStream &out, QTextStream &err)
         return runPaper(rest, out, err);
     if (command == QLatin1String("export-ocds"))
         return runExportOcds(rest, out, err);
+    if (command == QLatin1String("script"))
+        return runScript(rest, out, err);
     if (command == QLatin1String("import-boundaries"))
         return runCpa(arguments, out, err); // runCpa() takes it as its verb
     return runVerify(rest, out, err);

@@ -21,6 +21,17 @@ QString uniqueConnectionName()
     return QStringLiteral("cocommission-%1").arg(counter.fetchAndAddRelaxed(1));
 }
 
+/**
+ * Whether \a path has a rollback journal that SQLite will play back on opening it: a journal
+ * file that begins with SQLite's journal magic.
+ */
+bool hasHotJournal(const QString &path)
+{
+    QFile journal(path + QStringLiteral("-journal"));
+    static const QByteArray kMagic = QByteArray::fromHex("d9d505f920a163d7");
+    return journal.open(QIODevice::ReadOnly) && journal.read(kMagic.size()) == kMagic;
+}
+
 QString lockPath(const QString &path)
 {
     return path + QStringLiteral(".lock");
@@ -85,7 +96,10 @@ Result<FileHeader> ProjectFile::inspect(const QString &path)
                          .arg(name)
                          .arg(rawPageSize)};
     const qint64 expected = qint64(header.pageSize) * header.pageCount;
-    if (header.pageCount > 0 && header.fileSize < expected)
+    // A program killed while committing can leave page 1 (this header) written and the file not
+    // yet grown to match; its hot journal holds the pages as they were, and SQLite rolls them
+    // back when the file is opened. Such a file is not truncated: it is recovered.
+    if (header.pageCount > 0 && header.fileSize < expected && !hasHotJournal(path))
         return Error{tr("%1 is truncated: it should be %2 bytes long but is %3. Restore it from "
                         "a backup.")
                          .arg(name)

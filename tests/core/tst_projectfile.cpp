@@ -7,6 +7,7 @@
 #include "tests/support/testsupport.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -29,6 +30,7 @@ private slots:
     void refusesNewerFormatAndLeavesItUntouched();
     void refusesFilesThatAreNotRounds_data();
     void refusesFilesThatAreNotRounds();
+    void opensARoundWhoseCommitWasCutShort();
     void secondOpenerGetsReadOnlyAndIsTold();
     void lockIsReleasedOnClose();
     void anotherProcessHoldingTheRoundMakesItReadOnly();
@@ -175,6 +177,61 @@ void TestProjectFile::refusesFilesThatAreNotRounds()
     QVERIFY2(document.errorMessage().contains(expected), qPrintable(document.errorMessage()));
     QVERIFY(document.errorMessage().contains(QStringLiteral("suspect.cocom")));
     QCOMPARE(TestSupport::fileHash(path), before);
+}
+
+void TestProjectFile::opensARoundWhoseCommitWasCutShort()
+{
+    // What a kill in the middle of a commit can leave (seen by the crash harness's reading of
+    // SQLite's commit order): page 1 already says the file has grown, the file has not, and
+    // the hot journal holds the pages as they were. SQLite rolls it back; it is not truncated.
+    const QString path = demoFile(QStringLiteral("cut.cocom"));
+    Round before;
+    {
+        auto document = RoundDocument::open(path);
+        QVERIFY(document);
+        before = (*document)->round();
+    }
+    const QByteArray original = TestSupport::fileHash(path);
+    const qint64 originalSize = QFileInfo(path).size();
+
+    QByteArray journal;
+    {
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("grow"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        // A tiny page cache makes SQLite sync the journal and spill pages mid-transaction, so
+        // the journal is complete, as it is at the moment of a commit.
+        for (const char *sql :
+             {"PRAGMA journal_mode = DELETE", "PRAGMA synchronous = FULL", "PRAGMA cache_size = 2",
+              "BEGIN", "CREATE TABLE pad (x BLOB)", "INSERT INTO pad VALUES (zeroblob(2000000))"})
+            QVERIFY2(q.exec(QString::fromLatin1(sql)), qPrintable(q.lastError().text()));
+        QFile hot(path + QStringLiteral("-journal"));
+        QVERIFY(hot.open(QIODevice::ReadOnly));
+        journal = hot.readAll();
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("grow"));
+    {
+        QFile file(path);
+        QVERIFY(file.size() > originalSize);
+        QVERIFY(file.resize(originalSize)); // the new page 1, the file not yet grown
+        QFile hot(path + QStringLiteral("-journal"));
+        QVERIFY(hot.open(QIODevice::WriteOnly));
+        QCOMPARE(hot.write(journal), journal.size());
+    }
+    QVERIFY(ProjectFile::inspect(path)); // said "truncated" before the journal was considered
+
+    {
+        auto document = RoundDocument::open(path);
+        QVERIFY2(document, qPrintable(document.errorMessage()));
+        QCOMPARE((*document)->round(), before);
+    }
+    QCOMPARE(TestSupport::fileHash(path), original);
+    const Result<VerifyReport> report = verifyRoundFile(path);
+    QVERIFY2(report && report->passed(), qPrintable(report.errorMessage()));
 }
 
 void TestProjectFile::secondOpenerGetsReadOnlyAndIsTold()
