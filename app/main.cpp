@@ -22,6 +22,10 @@
 #include <time.h>
 #include <unistd.h>
 #endif
+#ifdef Q_OS_WIN
+#include <cstdio>
+#include <windows.h>
+#endif
 
 namespace {
 
@@ -60,6 +64,22 @@ std::optional<qint64> msSinceProcessStart()
     return elapsed;
 #else
     return std::nullopt;
+#endif
+}
+
+/**
+ * The Windows program is a GUI program (no console window of its own), so a command typed in
+ * a console would print nothing. Attaches to the console it was started from, if any, and
+ * points stdout and stderr at it; on other systems the streams are already there.
+ */
+void useParentConsole()
+{
+#ifdef Q_OS_WIN
+    if (AttachConsole(ATTACH_PARENT_PROCESS)) {
+        FILE *stream = nullptr;
+        freopen_s(&stream, "CONOUT$", "w", stdout);
+        freopen_s(&stream, "CONOUT$", "w", stderr);
+    }
 #endif
 }
 
@@ -156,6 +176,7 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
 
     if (CoCommission::CommandLine::isCommandLineRequest(arguments)) {
+        useParentConsole();
         // A board paper lays out text, which needs fonts and so a QGuiApplication; it never
         // needs a display, so it runs on the offscreen platform unless told otherwise.
         std::unique_ptr<QCoreApplication> app;
@@ -180,6 +201,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("CoCommission"));
     QApplication::setApplicationDisplayName(QStringLiteral("CoCommission"));
     QApplication::setApplicationVersion(QStringLiteral(COCOMMISSION_VERSION));
+    // Matches the window to its desktop entry (installer/linux), and so to its icon on Wayland.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.cocommission.CoCommission"));
 
     // Parsed after QApplication, which takes out its own options (-platform, -style, ...).
     QCommandLineParser parser;
