@@ -253,5 +253,18 @@ int main(int argc, char *argv[])
     }
     out << "\ntargets: move + full recheck < 2 ms: " << (moveMet ? "met" : "NOT met")
         << "; London suggestion exhaustive < 2 s: " << (suggestMet ? "met" : "NOT met") << '\n';
+
+    using Bench::Figure;
+    using Bench::Target;
+    Bench::report(Figure(QStringLiteral("move + full recheck, 350 authorities"), moveMedian,
+                         QStringLiteral("ms"))
+                      .withTarget(Target::below(kMoveTargetMs)));
+    Bench::report(Figure(QStringLiteral("checkPlan() from scratch, 350 authorities"),
+                         median(fromScratch), QStringLiteral("ms"))
+                      .withTarget(Target::below(kMoveTargetMs)));
+    Bench::report(Figure(QStringLiteral("London 33 into 4 CPAs, exhaustive suggestion"),
+                         suggestMedian, QStringLiteral("ms"))
+                      .withTarget(Target::below(kSuggestTargetMs))
+                      .withComplete(last.exhaustive));
     return 0;
 }

@@ -277,5 +277,20 @@ int main(int argc, char *argv[])
     out << "\ntarget: recompute < 50 ms: 1 lot " << (oneMet ? "met" : "NOT met") << ", 4 lots "
         << (fourMet ? "met" : "NOT met") << ", from the stored round "
         << (storedMet ? "met" : "NOT met") << '\n';
+
+    using Bench::Figure;
+    using Bench::Target;
+    Bench::report(
+        Figure(QStringLiteral("recompute, 12 x 40 x 150, 1 lot"), oneMedian, QStringLiteral("ms"))
+            .withTarget(Target::below(kTargetMs)));
+    Bench::report(
+        Figure(QStringLiteral("recompute, 12 x 40 x 150, 4 lots"), fourMedian, QStringLiteral("ms"))
+            .withTarget(Target::below(kTargetMs)));
+    Bench::report(Figure(QStringLiteral("evaluateTender() from the stored round, 1 lot"),
+                         median(stored), QStringLiteral("ms"))
+                      .withTarget(Target::below(kTargetMs)));
+    Bench::report(Figure(QStringLiteral("peak memory (max RSS)"),
+                         peak < 0 ? Bench::kNotMeasured : double(peak) / 1024.0,
+                         QStringLiteral("MiB")));
     return 0;
 }

@@ -162,5 +162,18 @@ int main(int argc, char *argv[])
                      : QStringLiteral("%1 MiB").arg(double(peak) / 1024.0, 0, 'f', 1))
         << '\n';
     out << "\ntarget: 100,000 draws < 1 s on one core: " << (met ? "met" : "NOT met") << '\n';
+
+    using Bench::Figure;
+    using Bench::Target;
+    Bench::report(Figure(QStringLiteral("Monte Carlo, 100,000 draws, 4 x 6 (CPU time)"), cpuMedian,
+                         QStringLiteral("ms"))
+                      .withTarget(Target::below(kTargetMs)));
+    Bench::report(Figure(QStringLiteral("Monte Carlo, 100,000 draws (wall clock)"), simulateMedian,
+                         QStringLiteral("ms")));
+    Bench::report(Figure(QStringLiteral("draws per CPU second"),
+                         double(kDraws) / (cpuMedian / 1000.0), QStringLiteral("draws/s")));
+    Bench::report(Figure(QStringLiteral("peak memory (max RSS)"),
+                         peak < 0 ? Bench::kNotMeasured : double(peak) / 1024.0,
+                         QStringLiteral("MiB")));
     return 0;
 }

@@ -264,5 +264,16 @@ int main(int argc, char *argv[])
                      : QStringLiteral("%1 MiB").arg(double(peak) / 1024.0, 0, 'f', 1))
         << '\n';
     out << "\ntarget: the whole report < 20 ms on one core: " << (met ? "met" : "NOT met") << '\n';
+
+    using Bench::Figure;
+    using Bench::Target;
+    Bench::report(Figure(QStringLiteral("whole performance report, 60 x 10 x 10 x 4 (CPU)"),
+                         cpuMedian, QStringLiteral("ms"))
+                      .withTarget(Target::below(kTargetMs)));
+    Bench::report(Figure(QStringLiteral("whole performance report (wall clock)"), wallMedian,
+                         QStringLiteral("ms")));
+    Bench::report(Figure(QStringLiteral("peak memory (max RSS)"),
+                         peak < 0 ? Bench::kNotMeasured : double(peak) / 1024.0,
+                         QStringLiteral("MiB")));
     return 0;
 }

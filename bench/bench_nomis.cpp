@@ -12,6 +12,8 @@
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
 
+#include "bench/benchutil.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
@@ -191,5 +193,25 @@ int main(int argc, char *argv[])
     row(QStringLiteral("one indicator, 33 authorities + 4 CPAs, ms"),
         QString::number(queryMs, 'f', 3), QStringLiteral("< %1").arg(kTargetIndicatorMs),
         queryMs < kTargetIndicatorMs && answered > 0);
+
+    using Bench::Figure;
+    using Bench::kNotMeasured;
+    using Bench::Target;
+    Bench::report(
+        Figure(QStringLiteral("NOMIS import of %L1 rows").arg(rows), double(importMs),
+               QStringLiteral("ms"))
+            .withTarget(Target::ratioAtMost(kTargetRatio))
+            .withPeer(QStringLiteral("sqlite3 .import"), peerMs > 0 ? peerMs : kNotMeasured));
+    Bench::report(Figure(QStringLiteral("NOMIS import, rows per second"),
+                         rows * 1000.0 / double(std::max<qint64>(1, importMs)),
+                         QStringLiteral("rows/s")));
+    Bench::report(Figure(QStringLiteral("peak memory after the import (VmHWM)"),
+                         rssAfter < 0 ? kNotMeasured : double(rssAfter) / 1024.0,
+                         QStringLiteral("MiB"))
+                      .withTarget(Target::below(double(kTargetPeakMb))));
+    Bench::report(Figure(QStringLiteral("one indicator, 33 authorities + 4 CPAs"), queryMs,
+                         QStringLiteral("ms"))
+                      .withTarget(Target::below(kTargetIndicatorMs))
+                      .withComplete(answered > 0));
     return 0;
 }

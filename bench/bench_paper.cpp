@@ -9,7 +9,9 @@
 // the figure is for 6 charts). Target: under 1.5 s for the PDF. The peer is LibreOffice
 // converting our own ODT of the same paper to PDF (`soffice --headless --convert-to pdf`),
 // timed from outside the process as the median of three runs; where LibreOffice is not
-// installed the peer is reported as not measured. Also prints pages and peak memory.
+// installed the peer is reported as not measured. Also prints pages and peak memory. A missed
+// target is printed and reported, not a failure: the program exits non-zero only when it could
+// not measure (the ODT not written, LibreOffice failing).
 #include "core/evaluation/criteria.h"
 #include "core/paper/composer.h"
 #include "core/paper/paperwriter.h"
@@ -146,17 +148,36 @@ int main(int argc, char *argv[])
                QStringLiteral("1500"),
                ourMs < kTargetMs ? QStringLiteral("meets") : QStringLiteral("MISSES"));
 
+    // The headline figures, reported once the peer is known (or known to be missing).
+    const QString peerName = QStringLiteral("LibreOffice ODT to PDF");
+    const auto reportFigures = [&](double peerMs) {
+        using Bench::Figure;
+        using Bench::Target;
+        Bench::report(Figure(QStringLiteral("selection paper, 40 bids, 6 charts, as PDF"), ourMs,
+                             QStringLiteral("ms"))
+                          .withTarget(Target::below(kTargetMs))
+                          .withPeer(peerName, peerMs));
+        Bench::report(Figure(QStringLiteral("the same, CPU time"), median(write.cpuMs),
+                             QStringLiteral("ms")));
+        const qint64 peak = peakRssKb();
+        Bench::report(Figure(QStringLiteral("peak memory (max RSS)"),
+                             peak < 0 ? Bench::kNotMeasured : double(peak) / 1024.0,
+                             QStringLiteral("MiB")));
+    };
+
     // The peer: LibreOffice converting our ODT of the same paper.
     const QString soffice = QStandardPaths::findExecutable(QStringLiteral("soffice"));
     if (soffice.isEmpty()) {
         out << "peer: LibreOffice (soffice) is not installed: not measured "
                "(apt-get install libreoffice-writer-nogui)\n";
+        reportFigures(Bench::kNotMeasured);
     } else {
         QTemporaryDir dir;
         const QString odt = dir.filePath(QStringLiteral("paper.odt"));
         QFile file(odt);
         if (!file.open(QIODevice::WriteOnly) || file.write(Paper::toOdt(document).value()) < 0) {
             out << "peer: could not write the ODT\n";
+            reportFigures(Bench::kNotMeasured);
             return 1;
         }
         file.close();
@@ -176,6 +197,7 @@ int main(int argc, char *argv[])
             if (process.exitCode() != 0 ||
                 !QFile::exists(dir.filePath(QStringLiteral("paper.pdf")))) {
                 out << "peer: soffice failed: " << process.readAllStandardError() << '\n';
+                reportFigures(Bench::kNotMeasured);
                 return 1;
             }
             peerMs.append(ms);
@@ -184,7 +206,8 @@ int main(int argc, char *argv[])
         out << row(QStringLiteral("peer: soffice ODT -> PDF (wall clock)"), peer,
                    *std::max_element(peerMs.begin(), peerMs.end()), QString(), QString());
         out << QStringLiteral("ratio (ours / LibreOffice's): %1\n").arg(ourMs / peer, 0, 'f', 3);
+        reportFigures(peer);
     }
     out << "peak memory: " << peakRssKb() / 1024 << " MiB\n";
-    return ourMs < kTargetMs ? 0 : 1;
+    return 0;
 }

@@ -6,6 +6,8 @@
 // measured here, from QProcess::start() to the line arriving. The first run creates the demo
 // round file and is reported apart as the warm-up. Each run gets a temporary HOME and XDG
 // folders, so the user's demo round and settings are never touched.
+#include "bench/benchutil.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QProcess>
@@ -163,5 +165,20 @@ int main(int argc, char *argv[])
         << '\n'
         << "target: median external startup < " << kTargetMs << " ms: " << (met ? "met" : "NOT met")
         << '\n';
+
+    using CoCommission::Bench::Figure;
+    using CoCommission::Bench::Target;
+    CoCommission::Bench::report(Figure(QStringLiteral("startup to the painted main window "
+                                                      "(demo round), from outside"),
+                                       double(medianExternal), QStringLiteral("ms"))
+                                    .withTarget(Target::below(double(kTargetMs))));
+    CoCommission::Bench::report(
+        Figure(QStringLiteral("startup, from process start (the program's own clock)"),
+               double(median(internal)), QStringLiteral("ms")));
+    const qint64 rssKb = median(rss);
+    CoCommission::Bench::report(
+        Figure(QStringLiteral("peak memory at startup (RSS)"),
+               rssKb < 0 ? CoCommission::Bench::kNotMeasured : double(rssKb) / 1024.0,
+               QStringLiteral("MiB")));
     return 0;
 }
