@@ -9,8 +9,19 @@ function(cocommission_add_test name)
     # mode puts them under ~/.qttest) must not be shared by tests that ctest runs side by side.
     set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${name}")
     file(MAKE_DIRECTORY "${home}")
+    set(environment "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;COCOMMISSION_BINARY=$<TARGET_FILE:cocommission>;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;XDG_CACHE_HOME=${home}/.cache")
+    set(timeout 120)
+    if(COCOMMISSION_ASAN)
+        # Leaks are reported too, except those of the system libraries Qt loads (fontconfig,
+        # the platform plugin), listed in lsan.supp. The sanitizers slow the tests down.
+        list(APPEND environment
+            "ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1"
+            "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/sanitizer/lsan.supp:print_suppressions=0"
+            "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1")
+        set(timeout 600)
+    endif()
     set_tests_properties(${name} PROPERTIES
-        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;QT_LOGGING_RULES=qt.qpa.*=false;COCOMMISSION_BINARY=$<TARGET_FILE:cocommission>;HOME=${home};XDG_CONFIG_HOME=${home}/.config;XDG_DATA_HOME=${home}/.local/share;XDG_CACHE_HOME=${home}/.cache"
-        TIMEOUT 120
+        ENVIRONMENT "${environment}"
+        TIMEOUT ${timeout}
         LABELS "${ARG_LABELS}")
 endfunction()
