@@ -123,6 +123,9 @@ MainWindow::~MainWindow()
     if (m_paperWindow)
         m_paperWindow->setDocument(nullptr);
     m_edits->setDocument(nullptr);
+    // reset() forgets the document before deleting it, so that the undo stack's last signals
+    // (sent while the document is being destroyed) find no document.
+    m_document.reset();
 }
 
 RoundDocument *MainWindow::document() const
@@ -252,7 +255,7 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addAction(m_demoAction);
     // An assessor scores a pack on their own desktop, with no round open.
-    QAction *openPack = file->addAction(tr("Open assessor &pack…"));
+    QAction *openPack = file->addAction(tr("Open assessor pac&k…"));
     openPack->setObjectName(QStringLiteral("openPackAction"));
     openPack->setStatusTip(tr("Score the bids of a pack sent to you as an assessor"));
     connect(openPack, &QAction::triggered, this,

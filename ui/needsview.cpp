@@ -166,6 +166,8 @@ NeedsView::NeedsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_indicatorCombo = new PageComboBox(m_content);
     m_indicatorCombo->setObjectName(QStringLiteral("indicatorCombo"));
     m_indicatorCombo->setAccessibleName(tr("Indicator"));
+    m_indicatorCombo->setToolTip(
+        tr("Choose the labour-market indicator the table and charts show."));
     m_indicatorCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_indicatorCombo->setMinimumContentsLength(24);
     auto *indicatorLabel = new QLabel(tr("&Indicator:"), m_content);
@@ -174,6 +176,8 @@ NeedsView::NeedsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_groupingCombo = new PageComboBox(m_content);
     m_groupingCombo->setObjectName(QStringLiteral("groupingCombo"));
     m_groupingCombo->setAccessibleName(tr("Group by"));
+    m_groupingCombo->setToolTip(
+        tr("Show the figures for each authority, or summed by partnership or by CPA."));
     m_groupingCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *groupingLabel = new QLabel(tr("Gro&up by:"), m_content);
     groupingLabel->setBuddy(m_groupingCombo);
@@ -181,6 +185,7 @@ NeedsView::NeedsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_dateCombo = new PageComboBox(m_content);
     m_dateCombo->setObjectName(QStringLiteral("dateCombo"));
     m_dateCombo->setAccessibleName(tr("Date"));
+    m_dateCombo->setToolTip(tr("Choose the date whose figures the table and bar chart show."));
     m_dateCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *dateLabel = new QLabel(tr("&Date:"), m_content);
     dateLabel->setBuddy(m_dateCombo);
@@ -208,6 +213,8 @@ NeedsView::NeedsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_model = new IndicatorTableModel(this);
     m_table = new QTableView(m_content);
     m_table->setObjectName(QStringLiteral("indicatorTable"));
+    m_table->setAccessibleDescription(tr("The indicator's value for each area at the chosen "
+                                         "date; select a row to see it over time."));
     m_table->setModel(m_model);
     // The indicator first: enabling sorting sorts by it at once.
     m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
@@ -931,7 +938,10 @@ void NeedsView::refreshEditability()
 {
     QString why = m_document ? m_document->whyNotEditable() : tr("No round is open.");
     m_importButton->setEnabled(why.isEmpty());
-    m_importButton->setToolTip(why);
+    // The reason when disabled, else what the button does: the tool tip is also its description.
+    m_importButton->setToolTip(why.isEmpty() ? tr("Import a NOMIS download (a CSV file) of "
+                                                  "labour-market figures into this round.")
+                                             : why);
     if (why.isEmpty()) {
         int measures = 0;
         if (m_indicators) {

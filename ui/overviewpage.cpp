@@ -56,6 +56,9 @@ OverviewPage::OverviewPage(EditRunner *edits, DialogService *dialogs, QWidget *p
 {
     setObjectName(QStringLiteral("overviewPage"));
     setAccessibleName(tr("Round overview"));
+    setAccessibleDescription(
+        tr("The round's title and model, its partnerships, its CPA plans and where each stage "
+           "stands"));
     QVBoxLayout *layout = UiUtil::pageLayout(this);
     QWidget *content = widget();
     m_heading = UiUtil::headingLabel(QString(), 1.6, content);
@@ -75,13 +78,19 @@ OverviewPage::OverviewPage(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_titleEdit = new QLineEdit(detailsBox);
     m_titleEdit->setObjectName(QStringLiteral("titleEdit"));
     m_titleEdit->setAccessibleName(tr("Round title"));
+    m_titleEdit->setAccessibleDescription(
+        tr("The name of this commissioning round, shown in the window title and on board papers"));
     m_programmeEdit = new QLineEdit(detailsBox);
     m_programmeEdit->setObjectName(QStringLiteral("programmeEdit"));
     m_programmeEdit->setAccessibleName(tr("Programme"));
+    m_programmeEdit->setAccessibleDescription(
+        tr("The employment programme this round commissions"));
     m_programmeEdit->setPlaceholderText(tr("For example: Work and Health Programme"));
     m_modelCombo = new QComboBox(detailsBox);
     m_modelCombo->setObjectName(QStringLiteral("modelCombo"));
     m_modelCombo->setAccessibleName(tr("Devolution model"));
+    m_modelCombo->setAccessibleDescription(
+        tr("How the programme is devolved; it decides who signs off each stage"));
     for (int number : kModels)
         m_modelCombo->addItem(modelName(DevolutionModel(number)), number);
     m_modelRule = new QLabel(detailsBox);
@@ -130,6 +139,10 @@ OverviewPage::OverviewPage(EditRunner *edits, DialogService *dialogs, QWidget *p
                            "QPushButton:focus { outline: 1px dotted palette(text); }"));
         link->setAccessibleName(
             tr("Go to stage %1, %2").arg(stageNumber(stage)).arg(stageTitle(stage)));
+        // The tool tip (what the stage still needs) follows the round; this stays.
+        link->setAccessibleDescription(
+            tr("Opens the page of stage %1 with what it still needs and its sign-off")
+                .arg(stageNumber(stage)));
         connect(link, &QPushButton::clicked, this, [this, stage] { emit stageRequested(stage); });
         m_stageLinks[i] = link;
         m_stageSummaries[i] = new QLabel(progressBox);

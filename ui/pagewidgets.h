@@ -44,6 +44,11 @@ protected:
  * The tabs not shown are left out of the size hints by an Ignored size policy (fitTabs(),
  * called when the current tab changes and to be called after tabs are added) and out of the
  * height for a width, which QStackedLayout takes from every page whatever its policy.
+ *
+ * Its tab bar, the part that takes the focus, is named as the tab widget is (set the tab
+ * widget's accessible name before adding tabs) and described by the tabs it offers; so is the
+ * tab widget, unless its owner gives it a description of its own. Qt's own accessible tab bar
+ * reports no description, so the tab bar has an accessible interface of its own.
  */
 class PageTabWidget : public QTabWidget
 {
@@ -55,6 +60,13 @@ public:
     int heightForWidth(int width) const override;
     /** Gives the tab shown a Preferred size policy and the others an Ignored one. */
     void fitTabs();
+
+protected:
+    void tabInserted(int index) override;
+    void tabRemoved(int index) override;
+
+private:
+    void describeTabBar();
 };
 
 } // namespace CoCommission

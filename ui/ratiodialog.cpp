@@ -44,7 +44,10 @@ RatioDialog::RatioDialog(const QList<IndicatorChoice> &measures, QWidget *parent
     m_nameEdit->setAccessibleName(tr("Indicator name"));
     m_nameEdit->setPlaceholderText(tr("For example: Claimant rate (%)"));
     m_numeratorCombo->setAccessibleName(tr("Numerator measure"));
+    m_numeratorCombo->setToolTip(tr("The measure divided, for example the claimant count."));
     m_denominatorCombo->setAccessibleName(tr("Denominator measure"));
+    m_denominatorCombo->setToolTip(
+        tr("The measure divided by, for example the population aged 16-64."));
     m_scaleSpin->setAccessibleName(tr("Scale"));
     m_scaleSpin->setDecimals(0);
     m_scaleSpin->setRange(1, 1000000);
@@ -63,8 +66,12 @@ RatioDialog::RatioDialog(const QList<IndicatorChoice> &measures, QWidget *parent
 
     QPushButton *add = m_buttons->addButton(tr("&Add indicator"), QDialogButtonBox::AcceptRole);
     add->setAccessibleName(tr("Add indicator"));
+    // The tool tip gives the reason while the button is disabled; this stays.
+    add->setAccessibleDescription(tr("Adds the ratio indicator to the needs assessment."));
     add->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setToolTip(tr("Closes the dialog without adding an indicator."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -43,12 +43,15 @@ SignOffDialog::SignOffDialog(StageId stage, const QList<SignOffParty> &parties, 
     for (SignOffParty party : parties)
         m_partyCombo->addItem(partyName(party));
     m_partyCombo->setAccessibleName(tr("Signing party"));
+    m_partyCombo->setToolTip(tr("The party whose signature is recorded for this stage."));
     m_nameEdit->setAccessibleName(tr("Signatory's name"));
     m_nameEdit->setPlaceholderText(tr("Full name"));
     m_roleEdit->setAccessibleName(tr("Signatory's role"));
     m_roleEdit->setPlaceholderText(tr("For example: Chair of the partnership board"));
     m_rationaleEdit->setAccessibleName(tr("Rationale for the decision"));
     m_rationaleEdit->setPlaceholderText(tr("Why the party signs this stage off"));
+    m_rationaleEdit->setAccessibleDescription(
+        tr("Why the party signs this stage off: required, and kept with the signature."));
     m_rationaleEdit->setTabChangesFocus(true);
     m_rationaleEdit->setFixedHeight(fontMetrics().lineSpacing() * 6 + 12);
 
@@ -62,7 +65,12 @@ SignOffDialog::SignOffDialog(StageId stage, const QList<SignOffParty> &parties, 
 
     QPushButton *sign = m_buttons->addButton(tr("&Sign off"), QDialogButtonBox::AcceptRole);
     sign->setAccessibleName(tr("Sign off"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    // The tool tip says what is missing while the button is disabled; this stays.
+    sign->setAccessibleDescription(
+        tr("Records the signature for good and archives a snapshot of the round."));
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setToolTip(tr("Closes the dialog without signing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

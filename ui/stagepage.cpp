@@ -95,6 +95,8 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_needsList = new QListWidget(needsBox);
     m_needsList->setObjectName(QStringLiteral("needsList"));
     m_needsList->setAccessibleName(tr("What this stage still needs"));
+    m_needsList->setAccessibleDescription(
+        tr("Each requirement of this stage, ticked when met, then the signatures it needs"));
     m_needsList->setSelectionMode(QAbstractItemView::SingleSelection);
     m_needsList->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_needsList->setWordWrap(true);
@@ -107,15 +109,22 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_startButton = new QPushButton(tr("S&tart stage"), needsBox);
     m_startButton->setObjectName(QStringLiteral("startStageButton"));
     m_startButton->setAccessibleName(tr("Start stage"));
+    m_startButton->setAccessibleDescription(tr("Marks this stage as in progress"));
     m_markReadyButton = new QPushButton(tr("Mark &ready for sign-off"), needsBox);
     m_markReadyButton->setObjectName(QStringLiteral("markReadyButton"));
     m_markReadyButton->setAccessibleName(tr("Mark ready for sign-off"));
+    m_markReadyButton->setAccessibleDescription(
+        tr("Tells the signatories that this stage's work is done and can be signed off"));
     m_withdrawButton = new QPushButton(tr("&Withdraw from sign-off"), needsBox);
     m_withdrawButton->setObjectName(QStringLiteral("withdrawButton"));
     m_withdrawButton->setAccessibleName(tr("Withdraw from sign-off"));
+    m_withdrawButton->setAccessibleDescription(
+        tr("Takes this stage back to in progress so that its work can change again"));
     m_signOffButton = new QPushButton(tr("&Sign off…"), needsBox);
     m_signOffButton->setObjectName(QStringLiteral("signOffButton"));
     m_signOffButton->setAccessibleName(tr("Sign off"));
+    m_signOffButton->setAccessibleDescription(
+        tr("Records a signatory's sign-off of this stage, with their name and rationale"));
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_startButton);
     buttons->addWidget(m_markReadyButton);
@@ -126,6 +135,9 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     auto *paperButton = new QPushButton(tr("Board paper for this stage…"), needsBox);
     paperButton->setObjectName(QStringLiteral("stagePaperButton"));
     paperButton->setAccessibleName(tr("Board paper for this stage"));
+    paperButton->setAccessibleDescription(
+        tr("Opens the board papers with the latest paper on this stage, or offers a new one "
+           "(Ctrl+Shift+P)"));
     connect(paperButton, &QPushButton::clicked, this, [this] { emit paperRequested(m_stage); });
     buttons->addWidget(paperButton);
 
@@ -145,6 +157,8 @@ StagePage::StagePage(EditRunner *edits, DialogService *dialogs, QWidget *parent)
         makeTable({tr("Signed by"), tr("Date"), tr("Rationale"), tr("Snapshot (SHA-256)")},
                   tr("Sign-offs recorded for this stage"), signOffBox);
     m_signOffTable->setObjectName(QStringLiteral("signOffTable"));
+    m_signOffTable->setAccessibleDescription(
+        tr("Who signed this stage off, when, why, and the fingerprint of the round they signed"));
     // The rationale takes the free width and wraps; rows grow to fit it.
     QHeaderView *signOffHeader = m_signOffTable->horizontalHeader();
     for (int column = 0; column < SignOffColumnCount; ++column)
@@ -279,6 +293,9 @@ void StagePage::refresh()
     const StageStatus status = round.stage(m_stage).status;
     m_heading->setText(tr("Stage %1 · %2").arg(stageNumber(m_stage)).arg(stageTitle(m_stage)));
     setAccessibleName(tr("Stage %1, %2").arg(stageNumber(m_stage)).arg(stageTitle(m_stage)));
+    setAccessibleDescription(tr("Where stage %1 stands, what it still needs, its sign-offs and "
+                                "its working screen")
+                                 .arg(stageNumber(m_stage)));
     m_statusIcon->setPixmap(statusIcon(status).pixmap(16, 16));
     m_statusLabel->setText(tr("Status: %1").arg(statusName(status)));
     m_notBuiltLabel->setText(StageRules::notBuiltYet(m_stage));

@@ -4,6 +4,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QColor>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -14,6 +15,9 @@
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
 
 namespace CoCommission::UiUtil {
 
@@ -65,6 +69,23 @@ QLocale numberLocale()
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     return locale;
+}
+
+double relativeLuminance(const QColor &colour)
+{
+    const QColor rgb = colour.toRgb();
+    const auto channel = [](double v) {
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(rgb.redF()) + 0.7152 * channel(rgb.greenF()) +
+           0.0722 * channel(rgb.blueF());
+}
+
+double contrastRatio(const QColor &a, const QColor &b)
+{
+    const double la = relativeLuminance(a);
+    const double lb = relativeLuminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
 void makeSecondary(QLabel *label)

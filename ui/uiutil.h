@@ -7,6 +7,7 @@
 #include <initializer_list>
 
 class QChart;
+class QColor;
 class QChartView;
 class QHBoxLayout;
 class QLabel;
@@ -33,6 +34,11 @@ QLabel *headingLabel(const QString &text, qreal scale, QWidget *parent);
 
 /** The user's locale for numbers, always with thousands separators (the C locale omits them). */
 QLocale numberLocale();
+
+/** The WCAG 2.1 relative luminance of \a colour: 0 for black, 1 for white. */
+double relativeLuminance(const QColor &colour);
+/** The WCAG 2.1 contrast ratio of \a a and \a b, 1 to 21; AA asks 4.5 of text. */
+double contrastRatio(const QColor &a, const QColor &b);
 
 /** Gives \a label the secondary text colour (still at least 4.5:1 against the window). */
 void makeSecondary(QLabel *label);

@@ -81,6 +81,9 @@ CpaEditor::CpaEditor(EditRunner *edits, DialogService *dialogs, QWidget *parent)
 {
     setObjectName(QStringLiteral("cpaEditor"));
     setAccessibleName(tr("Contract Package Areas"));
+    setAccessibleDescription(
+        tr("Group the authorities into Contract Package Areas: pick a plan, paint the "
+           "authorities on the map with the CPA selected in the legend, and check the problems."));
     QVBoxLayout *layout = UiUtil::pageLayout(this);
     // A working screen: the map and the figures get the room, not the margins.
     layout->setContentsMargins(12, 8, 12, 8);
@@ -170,6 +173,8 @@ void CpaEditor::buildPlanBar(QWidget *content)
     m_planCombo = new QComboBox(content);
     m_planCombo->setObjectName(QStringLiteral("planCombo"));
     m_planCombo->setAccessibleName(tr("CPA plan shown"));
+    m_planCombo->setToolTip(tr("The plan shown on the map and in the legend; the adopted plan, "
+                               "the one every stage uses, is marked"));
     m_planCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_planCombo->setMinimumContentsLength(16);
     connect(m_planCombo, &QComboBox::activated, this,
@@ -300,6 +305,9 @@ void CpaEditor::buildMapPanel(QWidget *panel)
     m_legend = new QTableView(panel);
     m_legend->setObjectName(QStringLiteral("cpaLegend"));
     m_legend->setAccessibleName(tr("CPAs and their figures; the selected CPA is the brush"));
+    m_legend->setAccessibleDescription(
+        tr("One row per CPA with its members, its total and share of the balance indicator, its "
+           "deviation from the mean, whether it is contiguous and the partnerships it splits."));
     m_legend->setModel(m_legendModel);
     m_legend->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_legend->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -421,6 +429,9 @@ void CpaEditor::buildSidePanel(QWidget *panel)
     m_problemsList = new QListWidget(problemsBox);
     m_problemsList->setObjectName(QStringLiteral("problemsList"));
     m_problemsList->setAccessibleName(tr("Problems of the plan; select one to see it on the map"));
+    m_problemsList->setAccessibleDescription(
+        tr("What the check of the plan found: authorities in no CPA or in two, CPAs in parts or "
+           "below the minimum size, and notes such as split partnerships."));
     m_problemsList->setWordWrap(true);
     m_problemsList->setResizeMode(QListView::Adjust);
     m_problemsList->setUniformItemSizes(false);

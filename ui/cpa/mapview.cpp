@@ -74,6 +74,7 @@ MapView::MapView(QWidget *parent)
     setAttribute(Qt::WA_Hover);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAccessibleName(tr("Map of authorities"));
+    setAccessibleDescription(usage());
 }
 
 MapView::~MapView() = default;
@@ -169,7 +170,7 @@ void MapView::setCurrentCode(const QString &code)
         return;
     m_current = code;
     // Screen readers announce the change of description.
-    setAccessibleDescription(code.isEmpty() ? QString() : describe(code));
+    setAccessibleDescription(code.isEmpty() ? usage() : describe(code));
     update();
     emit currentChanged(code);
 }
@@ -603,6 +604,12 @@ QString MapView::describe(const QString &code) const
 {
     const QString name = nameOf(code);
     return name.isEmpty() ? code : tr("%1 (%2)").arg(name, code);
+}
+
+QString MapView::usage()
+{
+    return tr("The arrow keys move from authority to authority; while painting is on, Enter or "
+              "Space paints the current one, and a digit from 1 to 9 paints it into that CPA.");
 }
 
 bool MapView::isShown(const QString &code) const

@@ -188,6 +188,8 @@ private:
     QString nameOf(const QString &code) const;
     /** "Westminster (E09000033)", or the bare code of an authority without a name. */
     QString describe(const QString &code) const;
+    /** How the keyboard works the map: the description while no authority is current. */
+    static QString usage();
     /** Whether \a code is one of the authorities (or any code, when none are set). */
     bool isShown(const QString &code) const;
     /** Whether the map in its current mode draws \a code. */

@@ -53,14 +53,19 @@ ContributionsView::ContributionsView(EditRunner *edits, DialogService *dialogs, 
     m_emptyLabel->setText(tr("No statement of intent is recorded yet."));
     m_table = makeRowTable({tr("Authority"), tr("Local service"), tr("Form"), tr("Value a year"),
                             tr("Status"), tr("Note")},
-                           tr("Statements of intent"), QStringLiteral("contributionsTable"),
-                           NoteColumn, this);
-    m_add = UiUtil::makeButton(tr("&Add statement…"), tr("Add a statement of intent"),
-                               QStringLiteral("addContributionButton"), this);
-    m_edit = UiUtil::makeButton(tr("&Edit…"), tr("Edit the statement of intent"),
-                                QStringLiteral("editContributionButton"), this);
-    m_remove = UiUtil::makeButton(tr("&Remove"), tr("Remove the statement of intent"),
-                                  QStringLiteral("removeContributionButton"), this);
+                           tr("Statements of intent"),
+                           tr("What each authority commits from its local services, its value a "
+                              "year and whether it is proposed, agreed or signed."),
+                           QStringLiteral("contributionsTable"), NoteColumn, this);
+    m_add = makeEditButton(tr("&Add statement…"), tr("Add a statement of intent"),
+                           tr("Record what an authority commits from one of its local services."),
+                           QStringLiteral("addContributionButton"), this);
+    m_edit = makeEditButton(tr("&Edit…"), tr("Edit the statement of intent"),
+                            tr("Change the selected statement of intent."),
+                            QStringLiteral("editContributionButton"), this);
+    m_remove = makeEditButton(tr("&Remove"), tr("Remove the statement of intent"),
+                              tr("Delete the selected statement of intent."),
+                              QStringLiteral("removeContributionButton"), this);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_edit);
@@ -71,10 +76,14 @@ ContributionsView::ContributionsView(EditRunner *edits, DialogService *dialogs, 
     m_byStatus = UiUtil::makeTable({tr("Status"), tr("Statements"), tr("Value a year")}, this);
     m_byStatus->setObjectName(QStringLiteral("statusTotalsTable"));
     m_byStatus->setAccessibleName(tr("Totals by status"));
+    m_byStatus->setAccessibleDescription(
+        tr("The number and yearly value of the statements of intent at each status."));
     m_byAuthority = UiUtil::makeTable(
         {tr("Authority"), tr("Statements"), tr("Value a year"), tr("Of which signed")}, this);
     m_byAuthority->setObjectName(QStringLiteral("authorityTotalsTable"));
     m_byAuthority->setAccessibleName(tr("Totals by authority"));
+    m_byAuthority->setAccessibleDescription(
+        tr("The number and yearly value of each authority's statements, and how much is signed."));
     for (QTableWidget *table : {m_byStatus, m_byAuthority}) {
         table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
         table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
@@ -228,8 +237,7 @@ void ContributionsView::refreshButtons()
     m_add->setEnabled(editable);
     m_edit->setEnabled(editable && picked);
     m_remove->setEnabled(editable && picked);
-    for (QPushButton *b : {m_add, m_edit, m_remove})
-        b->setToolTip(editable ? QString() : frozen);
+    showWhyFrozen(frozen);
 }
 
 void ContributionsView::editContribution(int row)

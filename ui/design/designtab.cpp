@@ -132,10 +132,12 @@ bool RowFitter::eventFilter(QObject *watched, QEvent *event)
 }
 
 QTableWidget *makeRowTable(const QStringList &headers, const QString &accessibleName,
-                           const QString &objectName, int stretch, QWidget *parent)
+                           const QString &description, const QString &objectName, int stretch,
+                           QWidget *parent)
 {
     QTableWidget *table = UiUtil::makeTable(headers, parent);
     table->setAccessibleName(accessibleName);
+    table->setAccessibleDescription(description);
     table->setObjectName(objectName);
     QHeaderView *header = table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -399,6 +401,22 @@ void DesignTab::openDialog(RecordDialog *dialog, std::function<bool()> onOk)
     m_dialog = dialog;
     // Window-modal, not exec(): nothing waits on it, so the window stays scriptable.
     dialog->open();
+}
+
+QPushButton *DesignTab::makeEditButton(const QString &text, const QString &accessibleName,
+                                       const QString &toolTip, const QString &objectName,
+                                       QWidget *parent)
+{
+    QPushButton *button = UiUtil::makeButton(text, accessibleName, objectName, parent);
+    button->setToolTip(toolTip);
+    m_editButtonTips.insert(button, toolTip);
+    return button;
+}
+
+void DesignTab::showWhyFrozen(const QString &frozen)
+{
+    for (auto it = m_editButtonTips.cbegin(); it != m_editButtonTips.cend(); ++it)
+        it.key()->setToolTip(frozen.isEmpty() ? it.value() : frozen);
 }
 
 } // namespace CoCommission

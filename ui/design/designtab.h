@@ -90,10 +90,12 @@ private:
 
 /**
  * A read-only table of whole rows (UiUtil::makeTable) with RowKeys; the \a stretch column takes
- * the width left and its text wraps (fill it, then call fitRows()).
+ * the width left and its text wraps (fill it, then call fitRows()). \a description says what
+ * the table lists, for assistive technology (a table's tool tip is not its description).
  */
 QTableWidget *makeRowTable(const QStringList &headers, const QString &accessibleName,
-                           const QString &objectName, int stretch, QWidget *parent);
+                           const QString &description, const QString &objectName, int stretch,
+                           QWidget *parent);
 /**
  * Makes \a table's rows as tall as their wrapped text and the table as tall as its rows
  * (UiUtil::fitTableHeight()); again whenever a column's width changes.
@@ -191,12 +193,23 @@ protected:
     /** Shows \a dialog window-modal (nothing waits on it) with \a onOk as its apply. */
     void openDialog(RecordDialog *dialog, std::function<bool()> onOk);
 
+    /**
+     * A button (UiUtil::makeButton) that changes the design. Its tool tip, which assistive
+     * technology reads as its description, says what it does (\a toolTip) while the design can
+     * change and why not while it is frozen: see showWhyFrozen().
+     */
+    QPushButton *makeEditButton(const QString &text, const QString &accessibleName,
+                                const QString &toolTip, const QString &objectName, QWidget *parent);
+    /** Gives each makeEditButton() button \a frozen as its tool tip, or its own if "". */
+    void showWhyFrozen(const QString &frozen);
+
     EditRunner *m_edits;
     DialogService *m_dialogs;
 
 private:
     QPointer<RoundDocument> m_document;
     QPointer<RecordDialog> m_dialog;
+    QHash<QPushButton *, QString> m_editButtonTips; // children of this tab, so never dangling
 };
 
 } // namespace CoCommission

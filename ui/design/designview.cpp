@@ -113,7 +113,11 @@ void DesignView::refreshNotices()
     const QString frozen = m_document->whyDesignFrozen();
     m_illustrativeRow->setVisible(m_document->round().design.illustrative);
     m_startOwnButton->setEnabled(frozen.isEmpty());
-    m_startOwnButton->setToolTip(frozen);
+    // The reason when disabled, else what the button does: the tool tip is also its description.
+    m_startOwnButton->setToolTip(
+        frozen.isEmpty() ? tr("Replace the illustrative design with the source papers' standards, "
+                              "rules and routes, to make your own.")
+                         : frozen);
     m_frozenNotice->setText(frozen);
     m_frozenNotice->setVisible(!frozen.isEmpty());
 }

@@ -273,6 +273,8 @@ FinancialView::FinancialView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_runLabel->setObjectName(QStringLiteral("simulationLabel"));
     m_runButton = UiUtil::makeButton(tr("&Run the simulation"), tr("Run the simulation"),
                                      QStringLiteral("runSimulationButton"), m_content);
+    m_runButton->setToolTip(
+        tr("Simulate the spread of each scenario's cost by varying outcome rates and referrals."));
     auto *runRow = new QHBoxLayout;
     runRow->addWidget(m_runLabel, 1);
     runRow->addWidget(m_runButton);
@@ -280,6 +282,9 @@ FinancialView::FinancialView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_table = UiUtil::makeTable({tr("Figure")}, m_content);
     m_table->setObjectName(QStringLiteral("financialTable"));
     m_table->setAccessibleName(tr("Financial figures of each payment scenario"));
+    m_table->setAccessibleDescription(
+        tr("The expected figures of each scenario over the contract, with the spread the "
+           "simulation gives."));
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
 
@@ -294,6 +299,8 @@ FinancialView::FinancialView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_scenarioCombo = new PageComboBox(m_content);
     m_scenarioCombo->setObjectName(QStringLiteral("financialScenarioCombo"));
     m_scenarioCombo->setAccessibleName(tr("Scenario shown in detail"));
+    m_scenarioCombo->setToolTip(tr("Choose the scenario whose cost by year and cash flow are "
+                                   "shown."));
     m_scenarioCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *scenarioLabel = new QLabel(tr("Scenari&o:"), m_content);
     scenarioLabel->setBuddy(m_scenarioCombo);
@@ -313,6 +320,8 @@ FinancialView::FinancialView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_years = UiUtil::makeTable({tr("Year")}, m_pickedContent);
     m_years->setObjectName(QStringLiteral("costByYearTable"));
     m_years->setAccessibleName(tr("Cost by year and CPA"));
+    m_years->setAccessibleDescription(
+        tr("The payments of the chosen scenario falling in each year, for each CPA."));
     // Each CPA's column as wide as its name; the year column takes what is left.
     m_years->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_years->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

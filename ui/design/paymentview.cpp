@@ -55,7 +55,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          0,
          [](const S &s) { return double(s.contractYears); },
          [](S &s, double v) { s.contractYears = int(v); },
-         tr("Change the contract length")},
+         tr("Change the contract length"),
+         tr("How many years the contract takes referrals.")},
         {QStringLiteral("monthsToJob"),
          tr("Months from start to &job:"),
          0,
@@ -67,7 +68,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          0,
          [](const S &s) { return double(s.monthsToJob); },
          [](S &s, double v) { s.monthsToJob = int(v); },
-         tr("Change the months to a job")},
+         tr("Change the months to a job"),
+         tr("The average months from a participant's start to a job outcome.")},
         {QStringLiteral("paymentLagMonths"),
          tr("Payment lag:"),
          0,
@@ -79,17 +81,21 @@ QList<PaymentView::Setting> PaymentView::settings()
          0,
          [](const S &s) { return double(s.paymentLagMonths); },
          [](S &s, double v) { s.paymentLagMonths = int(v); },
-         tr("Change the payment lag")},
+         tr("Change the payment lag"),
+         tr("The months from an outcome, or a start, to its payment.")},
         {QStringLiteral("rateUncertaintyPoints"), tr("Outcome rate uncertainty:"), 0,
          kMaxRateUncertaintyPoints, 1, QStringLiteral("\u00b1"), tr(" points"), 1, 0,
          [](const S &s) { return s.rateUncertaintyPoints; },
          [](S &s, double v) { s.rateUncertaintyPoints = v; },
-         tr("Change the outcome rate uncertainty")},
+         tr("Change the outcome rate uncertainty"),
+         tr("The standard deviation of the outcome rates, in percentage points, for the "
+            "simulation.")},
         {QStringLiteral("volumeUncertaintyPercent"), tr("Referral volume uncertainty:"), 0,
          kMaxVolumeUncertaintyPercent, 1, QStringLiteral("\u00b1"), QStringLiteral("%"), 1, 0,
          [](const S &s) { return s.volumeUncertaintyPercent; },
          [](S &s, double v) { s.volumeUncertaintyPercent = v; },
-         tr("Change the volume uncertainty")},
+         tr("Change the volume uncertainty"),
+         tr("How much the referrals may vary, as a coefficient of variation, for the simulation.")},
         {QStringLiteral("seed"),
          tr("Random seed:"),
          0,
@@ -101,7 +107,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          0,
          [](const S &s) { return double(s.seed); },
          [](S &s, double v) { s.seed = quint32(v); },
-         tr("Change the random seed")},
+         tr("Change the random seed"),
+         tr("The seed of the simulation's random draws: the same seed gives the same figures.")},
         {QStringLiteral("draws"),
          tr("Simulation draws:"),
          kMinDraws,
@@ -113,7 +120,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          0,
          [](const S &s) { return double(s.draws); },
          [](S &s, double v) { s.draws = int(v); },
-         tr("Change the number of draws")},
+         tr("Change the number of draws"),
+         tr("How many random draws the simulation makes: more is steadier but slower.")},
         {QStringLiteral("bonusPerExtraJob"),
          tr("&Bonus per job above the profile:"),
          0,
@@ -125,7 +133,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          2,
          [](const S &s) { return s.bonusPerExtraJob; },
          [](S &s, double v) { s.bonusPerExtraJob = v; },
-         tr("Change the bonus per extra job")},
+         tr("Change the bonus per extra job"),
+         tr("What the scenario pays for each job outcome above the profile.")},
         {QStringLiteral("managingAgentBonusPercent"),
          tr("Managing agent's share of the bonus:"),
          0,
@@ -137,7 +146,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          2,
          [](const S &s) { return s.managingAgentBonusPercent; },
          [](S &s, double v) { s.managingAgentBonusPercent = v; },
-         tr("Change the managing agent's share of the bonus")},
+         tr("Change the managing agent's share of the bonus"),
+         tr("The managing agent's share of the bonus; the boroughs get the rest.")},
         {QStringLiteral("benefitSavingPerSustainedJob"),
          tr("Benefit saving per sustained job (a year):"),
          0,
@@ -149,7 +159,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          3,
          [](const S &s) { return s.benefitSavingPerSustainedJob; },
          [](S &s, double v) { s.benefitSavingPerSustainedJob = v; },
-         tr("Change the benefit saving per sustained job")},
+         tr("Change the benefit saving per sustained job"),
+         tr("A year's benefit saving for each sustained job.")},
         {QStringLiteral("savingsReturnedPercent"),
          tr("Share of savings returned locally:"),
          0,
@@ -161,7 +172,8 @@ QList<PaymentView::Setting> PaymentView::settings()
          3,
          [](const S &s) { return s.savingsReturnedPercent; },
          [](S &s, double v) { s.savingsReturnedPercent = v; },
-         tr("Change the share of savings returned")},
+         tr("Change the share of savings returned"),
+         tr("The share of the benefit savings from sustained jobs returned to the authorities.")},
         {QStringLiteral("liabilityPercent"),
          tr("Share of a shortfall borne locally:"),
          0,
@@ -173,7 +185,9 @@ QList<PaymentView::Setting> PaymentView::settings()
          3,
          [](const S &s) { return s.liabilityPercent; },
          [](S &s, double v) { s.liabilityPercent = v; },
-         tr("Change the liability share")},
+         tr("Change the liability share"),
+         tr("The share of the savings lost to a shortfall of sustained jobs that the authorities "
+            "bear.")},
     };
 }
 
@@ -190,17 +204,23 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
                             "the eligible share × the take-up each year."));
     m_groups = makeRowTable(
         {tr("Payment group"), tr("Stage 1 measure"), tr("Eligible share"), tr("Take-up a year")},
-        tr("Payment groups"), QStringLiteral("paymentGroupsTable"), MeasureColumn, this);
+        tr("Payment groups"),
+        tr("The groups of people paid for at one tariff, with how their referrals are "
+           "estimated."),
+        QStringLiteral("paymentGroupsTable"), MeasureColumn, this);
     m_noGroupsLabel = UiUtil::makeText(this);
     m_noGroupsLabel->setObjectName(QStringLiteral("noGroupsLabel"));
     m_noGroupsLabel->setText(tr("No payment group yet: add the groups the scenarios pay for, "
                                 "e.g. the ESA work-related activity group."));
-    m_addGroup = UiUtil::makeButton(tr("&Add group…"), tr("Add a payment group"),
-                                    QStringLiteral("addGroupButton"), this);
-    m_editGroup = UiUtil::makeButton(tr("&Edit…"), tr("Edit the payment group"),
-                                     QStringLiteral("editGroupButton"), this);
-    m_removeGroup = UiUtil::makeButton(tr("&Remove"), tr("Remove the payment group"),
-                                       QStringLiteral("removeGroupButton"), this);
+    m_addGroup = makeEditButton(tr("&Add group…"), tr("Add a payment group"),
+                                tr("Add a group of people the scenarios pay for."),
+                                QStringLiteral("addGroupButton"), this);
+    m_editGroup = makeEditButton(tr("&Edit…"), tr("Edit the payment group"),
+                                 tr("Change the selected payment group and its estimate."),
+                                 QStringLiteral("editGroupButton"), this);
+    m_removeGroup = makeEditButton(tr("&Remove"), tr("Remove the payment group"),
+                                   tr("Delete the selected payment group."),
+                                   QStringLiteral("removeGroupButton"), this);
 
     // Scenarios.
     auto *scenariosHeading = UiUtil::headingLabel(tr("Payment scenarios"), 1.15, this);
@@ -210,18 +230,25 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_scenarioCombo = new PageComboBox(this);
     m_scenarioCombo->setObjectName(QStringLiteral("paymentScenarioCombo"));
     m_scenarioCombo->setAccessibleName(tr("Payment scenario"));
+    m_scenarioCombo->setToolTip(tr("Choose the payment scenario whose settings and tariffs "
+                                   "are shown."));
     m_scenarioCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_scenarioCombo->setMinimumContentsLength(16);
     auto *scenarioLabel = new QLabel(tr("Sce&nario:"), this);
     scenarioLabel->setBuddy(m_scenarioCombo);
-    m_addScenario = UiUtil::makeButton(tr("Add scenari&o…"), tr("Add a payment scenario"),
-                                       QStringLiteral("addScenarioButton"), this);
-    m_duplicateScenario = UiUtil::makeButton(tr("D&uplicate…"), tr("Duplicate the scenario"),
-                                             QStringLiteral("duplicateScenarioButton"), this);
-    m_renameScenario = UiUtil::makeButton(tr("Rena&me…"), tr("Rename the scenario"),
-                                          QStringLiteral("renameScenarioButton"), this);
-    m_removeScenario = UiUtil::makeButton(tr("Remo&ve"), tr("Remove the scenario"),
-                                          QStringLiteral("removeScenarioButton"), this);
+    m_addScenario = makeEditButton(tr("Add scenari&o…"), tr("Add a payment scenario"),
+                                   tr("Add a new way of paying for the programme."),
+                                   QStringLiteral("addScenarioButton"), this);
+    m_duplicateScenario = makeEditButton(tr("D&uplicate…"), tr("Duplicate the scenario"),
+                                         tr("Copy the scenario shown, under a new name, to vary "
+                                            "it."),
+                                         QStringLiteral("duplicateScenarioButton"), this);
+    m_renameScenario = makeEditButton(tr("Rena&me…"), tr("Rename the scenario"),
+                                      tr("Give the scenario shown a new name."),
+                                      QStringLiteral("renameScenarioButton"), this);
+    m_removeScenario = makeEditButton(tr("Remo&ve"), tr("Remove the scenario"),
+                                      tr("Delete the scenario shown, with its tariffs."),
+                                      QStringLiteral("removeScenarioButton"), this);
     m_noScenarioLabel = UiUtil::makeText(this);
     m_noScenarioLabel->setObjectName(QStringLiteral("noScenarioLabel"));
     m_noScenarioLabel->setText(tr("The design has no payment scenario yet: add one to set its "
@@ -249,6 +276,7 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
         accessible.remove(u'&');
         accessible.chop(1); // the colon
         spin->setAccessibleName(accessible);
+        spin->setToolTip(setting.toolTip);
         spin->setLocale(UiUtil::numberLocale());
         spin->setGroupSeparatorShown(setting.key != QStringLiteral("seed"));
         spin->setRange(setting.min, setting.max);
@@ -296,6 +324,10 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_tariffView = new TariffView(m_scenarioBody);
     m_tariffView->setObjectName(QStringLiteral("tariffTable"));
     m_tariffView->setAccessibleName(tr("Tariffs of the scenario"));
+    // Its tool tip says why it cannot be edited, when frozen; this stays.
+    m_tariffView->setAccessibleDescription(
+        tr("What the scenario pays for each payment group and the outcomes it assumes; type in "
+           "a cell or press Enter to change it."));
     m_tariffView->setModel(m_tariffModel);
     m_tariffView->setItemDelegate(new TariffDelegate(m_tariffView));
     m_tariffView->setSelectionBehavior(QAbstractItemView::SelectItems);
@@ -320,10 +352,12 @@ PaymentView::PaymentView(EditRunner *edits, DialogService *dialogs, QWidget *par
     new RowFitter(m_tariffView, [this] { fitViewHeight(m_tariffView); });
     connect(m_tariffView, &TariffView::removeRequested, this, &PaymentView::removeTariff);
     m_addCpaTariff =
-        UiUtil::makeButton(tr("Give a CPA its own &tariff…"), tr("Give a CPA its own tariff"),
-                           QStringLiteral("addCpaTariffButton"), m_scenarioBody);
-    m_removeTariff = UiUtil::makeButton(tr("Remove the tari&ff"), tr("Remove the tariff"),
-                                        QStringLiteral("removeTariffButton"), m_scenarioBody);
+        makeEditButton(tr("Give a CPA its own &tariff…"), tr("Give a CPA its own tariff"),
+                       tr("Set a tariff for one CPA in place of the one for all CPAs."),
+                       QStringLiteral("addCpaTariffButton"), m_scenarioBody);
+    m_removeTariff = makeEditButton(tr("Remove the tari&ff"), tr("Remove the tariff"),
+                                    tr("Delete the tariff of the selected row."),
+                                    QStringLiteral("removeTariffButton"), m_scenarioBody);
     m_feeShare = UiUtil::makeText(m_scenarioBody);
     m_feeShare->setObjectName(QStringLiteral("feeShareLabel"));
 
@@ -544,10 +578,7 @@ void PaymentView::refreshButtons()
     const QModelIndex current = m_tariffView->currentIndex();
     m_removeTariff->setEnabled(editable && current.isValid() &&
                                current.data(TariffModel::HasTariffRole).toBool());
-    for (QPushButton *b :
-         {m_addGroup, m_editGroup, m_removeGroup, m_addScenario, m_duplicateScenario,
-          m_renameScenario, m_removeScenario, m_addCpaTariff, m_removeTariff})
-        b->setToolTip(editable ? QString() : frozen);
+    showWhyFrozen(frozen);
     m_tariffView->setToolTip(editable ? QString() : frozen);
 }
 

@@ -102,6 +102,7 @@ private:
         double (*get)(const PaymentScenario &);
         void (*set)(PaymentScenario &, double);
         QString undoText;
+        QString toolTip; ///< what the setting is, one sentence
     };
     static QList<Setting> settings();
 

@@ -30,23 +30,31 @@ ReferralView::ReferralView(EditRunner *edits, DialogService *dialogs, QWidget *p
     rulesIntro->setText(tr("Who may join the programme, by benefit history, household, age and "
                            "labour-market disadvantages."));
     m_rules = makeRowTable({tr("Category"), tr("Rule")}, tr("Eligibility rules"),
+                           tr("The rules that say who may join the programme, by category."),
                            QStringLiteral("eligibilityTable"), RuleTextColumn, this);
-    m_addRule = UiUtil::makeButton(tr("&Add rule…"), tr("Add an eligibility rule"),
-                                   QStringLiteral("addRuleButton"), this);
-    m_editRule = UiUtil::makeButton(tr("&Edit…"), tr("Edit the eligibility rule"),
-                                    QStringLiteral("editRuleButton"), this);
-    m_removeRule = UiUtil::makeButton(tr("&Remove"), tr("Remove the eligibility rule"),
-                                      QStringLiteral("removeRuleButton"), this);
+    m_addRule = makeEditButton(tr("&Add rule…"), tr("Add an eligibility rule"),
+                               tr("Add a rule on who may join the programme."),
+                               QStringLiteral("addRuleButton"), this);
+    m_editRule = makeEditButton(tr("&Edit…"), tr("Edit the eligibility rule"),
+                                tr("Change the selected eligibility rule."),
+                                QStringLiteral("editRuleButton"), this);
+    m_removeRule = makeEditButton(tr("&Remove"), tr("Remove the eligibility rule"),
+                                  tr("Delete the selected eligibility rule."),
+                                  QStringLiteral("removeRuleButton"), this);
 
     auto *routesHeading = UiUtil::headingLabel(tr("Referral routes"), 1.15, this);
     m_routes = makeRowTable({tr("Referred by"), tr("How")}, tr("Referral routes"),
+                            tr("Who refers people to the programme, and how."),
                             QStringLiteral("referralRoutesTable"), RouteDescriptionColumn, this);
-    m_addRoute = UiUtil::makeButton(tr("Add r&oute…"), tr("Add a referral route"),
-                                    QStringLiteral("addRouteButton"), this);
-    m_editRoute = UiUtil::makeButton(tr("Ed&it…"), tr("Edit the referral route"),
-                                     QStringLiteral("editRouteButton"), this);
-    m_removeRoute = UiUtil::makeButton(tr("Re&move"), tr("Remove the referral route"),
-                                       QStringLiteral("removeRouteButton"), this);
+    m_addRoute = makeEditButton(tr("Add r&oute…"), tr("Add a referral route"),
+                                tr("Add a way people are referred to the programme."),
+                                QStringLiteral("addRouteButton"), this);
+    m_editRoute = makeEditButton(tr("Ed&it…"), tr("Edit the referral route"),
+                                 tr("Change the selected referral route."),
+                                 QStringLiteral("editRouteButton"), this);
+    m_removeRoute = makeEditButton(tr("Re&move"), tr("Remove the referral route"),
+                                   tr("Delete the selected referral route."),
+                                   QStringLiteral("removeRouteButton"), this);
 
     auto *volumesHeading = UiUtil::headingLabel(tr("Referrals per year"), 1.15, this);
     QLabel *volumesIntro = UiUtil::makeText(this, true);
@@ -60,14 +68,20 @@ ReferralView::ReferralView(EditRunner *edits, DialogService *dialogs, QWidget *p
         makeRowTable({tr("CPA"), tr("Payment group"), tr("Referrals\na year"), tr("Source"),
                       tr("Stage 1 measure"), tr("Eligible\nshare"), tr("Eligible"), tr("Take-up")},
                      tr("Referrals per year by payment group and CPA"),
+                     tr("The referrals a year of each payment group in each CPA, stated or "
+                        "estimated from the stage 1 figures."),
                      QStringLiteral("volumesTable"), BasisColumn, this);
     m_volumes->horizontalHeader()->setSectionResizeMode(VolumeGroupColumn, QHeaderView::Stretch);
-    m_state = UiUtil::makeButton(tr("S&tate the referrals…"),
-                                 tr("State the referrals per year in place of the estimate"),
-                                 QStringLiteral("stateVolumeButton"), this);
-    m_estimate = UiUtil::makeButton(tr("&Use the estimate"),
-                                    tr("Clear the stated referrals and use the estimate"),
-                                    QStringLiteral("useEstimateButton"), this);
+    m_state = makeEditButton(tr("S&tate the referrals…"),
+                             tr("State the referrals per year in place of the estimate"),
+                             tr("Enter the referrals a year for the selected row, in place of "
+                                "the estimate."),
+                             QStringLiteral("stateVolumeButton"), this);
+    m_estimate = makeEditButton(tr("&Use the estimate"),
+                                tr("Clear the stated referrals and use the estimate"),
+                                tr("Clear the figure stated for the selected row and use the "
+                                   "estimate from stage 1."),
+                                QStringLiteral("useEstimateButton"), this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -258,9 +272,7 @@ void ReferralView::refreshButtons()
     const bool stated = hasDocument() && design().statedVolume(group, cpa) != nullptr;
     m_state->setEnabled(editable && !group.isEmpty());
     m_estimate->setEnabled(editable && stated);
-    for (QPushButton *b : {m_addRule, m_editRule, m_removeRule, m_addRoute, m_editRoute,
-                           m_removeRoute, m_state, m_estimate})
-        b->setToolTip(editable ? QString() : frozen);
+    showWhyFrozen(frozen);
 }
 
 std::pair<QString, CpaId> ReferralView::volumeAt(int row) const

@@ -54,13 +54,19 @@ StandardsView::StandardsView(EditRunner *edits, DialogService *dialogs, QWidget 
            "expect these standards, whoever delivers. Monitoring (stage 6) checks each target."));
     m_standards = makeRowTable(
         {tr("Standard"), tr("Direction"), tr("Target"), tr("Unit"), tr("Description")},
-        tr("Minimum service standards"), QStringLiteral("standardsTable"), DescriptionColumn, this);
-    m_addStandard = UiUtil::makeButton(tr("&Add standard…"), tr("Add a standard"),
-                                       QStringLiteral("addStandardButton"), this);
-    m_editStandard = UiUtil::makeButton(tr("&Edit…"), tr("Edit the standard"),
-                                        QStringLiteral("editStandardButton"), this);
-    m_removeStandard = UiUtil::makeButton(tr("&Remove"), tr("Remove the standard"),
-                                          QStringLiteral("removeStandardButton"), this);
+        tr("Minimum service standards"),
+        tr("The standards every participant can expect, each with the target monitoring "
+           "checks."),
+        QStringLiteral("standardsTable"), DescriptionColumn, this);
+    m_addStandard = makeEditButton(tr("&Add standard…"), tr("Add a standard"),
+                                   tr("Add a minimum service standard with its target."),
+                                   QStringLiteral("addStandardButton"), this);
+    m_editStandard = makeEditButton(tr("&Edit…"), tr("Edit the standard"),
+                                    tr("Change the selected standard or its target."),
+                                    QStringLiteral("editStandardButton"), this);
+    m_removeStandard = makeEditButton(tr("&Remove"), tr("Remove the standard"),
+                                      tr("Delete the selected standard."),
+                                      QStringLiteral("removeStandardButton"), this);
     m_templates = UiUtil::makeButton(tr("&Templates"),
                                      tr("Add the source papers' standards not in the design"),
                                      QStringLiteral("standardTemplatesButton"), this);
@@ -74,16 +80,22 @@ StandardsView::StandardsView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_placesLabel->setObjectName(QStringLiteral("noPriorityPlacesLabel"));
     m_conditions = makeRowTable({tr("Condition"), tr("Priority group or place"), tr("CPA"),
                                  tr("Minimum share"), tr("Note")},
-                                tr("Directive conditions"), QStringLiteral("conditionsTable"),
-                                NoteColumn, this);
+                                tr("Directive conditions"),
+                                tr("What providers must do for the priority groups and places "
+                                   "agreed at stage 2."),
+                                QStringLiteral("conditionsTable"), NoteColumn, this);
     // The group's or place's name and the note share the width, both wrapping.
     m_conditions->horizontalHeader()->setSectionResizeMode(SubjectColumn, QHeaderView::Stretch);
-    m_addCondition = UiUtil::makeButton(tr("Add co&ndition…"), tr("Add a directive condition"),
-                                        QStringLiteral("addConditionButton"), this);
-    m_editCondition = UiUtil::makeButton(tr("Ed&it…"), tr("Edit the directive condition"),
-                                         QStringLiteral("editConditionButton"), this);
-    m_removeCondition = UiUtil::makeButton(tr("Re&move"), tr("Remove the directive condition"),
-                                           QStringLiteral("removeConditionButton"), this);
+    m_addCondition = makeEditButton(tr("Add co&ndition…"), tr("Add a directive condition"),
+                                    tr("Add a condition providers must meet for a priority group "
+                                       "or place."),
+                                    QStringLiteral("addConditionButton"), this);
+    m_editCondition = makeEditButton(tr("Ed&it…"), tr("Edit the directive condition"),
+                                     tr("Change the selected directive condition."),
+                                     QStringLiteral("editConditionButton"), this);
+    m_removeCondition = makeEditButton(tr("Re&move"), tr("Remove the directive condition"),
+                                       tr("Delete the selected directive condition."),
+                                       QStringLiteral("removeConditionButton"), this);
 
     auto *layout = new QVBoxLayout(this);
     layout->setSpacing(8);
@@ -228,13 +240,7 @@ void StandardsView::refreshButtons()
                                 ? tr("Every standard of the source papers is in the design.")
                                 : tr("Adds the source papers' standards not in the design: %1.")
                                       .arg(missing.join(QStringLiteral(", "))));
-    for (QPushButton *b : {m_addStandard, m_editStandard, m_removeStandard, m_addCondition,
-                           m_editCondition, m_removeCondition}) {
-        if (!editable)
-            b->setToolTip(frozen);
-        else
-            b->setToolTip(QString());
-    }
+    showWhyFrozen(frozen);
 }
 
 void StandardsView::editStandard(int row)

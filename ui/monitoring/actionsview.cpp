@@ -56,6 +56,9 @@ ActionsView::ActionsView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_filterCombo = new PageComboBox(this);
     m_filterCombo->setObjectName(QStringLiteral("actionsFilterCombo"));
     m_filterCombo->setAccessibleName(tr("Entries shown"));
+    m_filterCombo->setToolTip(
+        tr("Show every entry of the log, only those still open or in progress, or only the "
+           "overdue ones."));
     m_filterCombo->addItem(tr("All entries"), int(Filter::All));
     m_filterCombo->addItem(tr("Open and in progress"), int(Filter::Open));
     m_filterCombo->addItem(tr("Overdue"), int(Filter::Overdue));
@@ -235,10 +238,13 @@ void ActionsView::refreshState()
     const QString why = whyFrozen();
     const bool editable = why.isEmpty();
     const bool picked = currentAction() > 0;
-    BoardTables::enable(m_addButton, editable, why);
-    BoardTables::enable(m_editButton, editable && picked, why,
+    BoardTables::enable(m_addButton, editable,
+                        tr("Record a new action or issue for the board to follow up."), why);
+    BoardTables::enable(m_editButton, editable && picked,
+                        tr("Change the action or issue selected in the table."), why,
                         tr("Pick the entry to edit in the table."));
-    BoardTables::enable(m_removeButton, editable && picked, why,
+    BoardTables::enable(m_removeButton, editable && picked,
+                        tr("Remove the action or issue selected in the table from the log."), why,
                         tr("Pick the entry to remove in the table."));
 }
 

@@ -66,10 +66,11 @@ void markAttention(QTableWidgetItem *item)
     item->setForeground(kAttentionText);
 }
 
-void enable(QAbstractButton *button, bool on, const QString &why, const QString &otherwise)
+void enable(QAbstractButton *button, bool on, const QString &what, const QString &why,
+            const QString &otherwise)
 {
     button->setEnabled(on);
-    button->setToolTip(on ? QString() : (!why.isEmpty() ? why : otherwise));
+    button->setToolTip(on ? what : (!why.isEmpty() ? why : otherwise));
 }
 
 void selectNear(QTableWidget *table, int row, int column)

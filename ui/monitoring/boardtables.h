@@ -35,9 +35,11 @@ void markAttention(QTableWidgetItem *item);
 void selectNear(QTableWidget *table, int row, int column);
 
 /**
- * Enables \a button when \a on; otherwise disables it with the reason as its tool tip: \a why
- * (the stage cannot change now) when it is not empty, else \a otherwise.
+ * Enables \a button when \a on, with \a what (what it does) as its tool tip; otherwise
+ * disables it with the reason as its tool tip: \a why (the stage cannot change now) when it is
+ * not empty, else \a otherwise. The button is so always described.
  */
-void enable(QAbstractButton *button, bool on, const QString &why, const QString &otherwise = {});
+void enable(QAbstractButton *button, bool on, const QString &what, const QString &why,
+            const QString &otherwise = {});
 
 } // namespace CoCommission::BoardTables

@@ -400,15 +400,22 @@ void BoardView::refreshState()
     const bool editable = why.isEmpty();
     const bool member = !currentMember().isEmpty();
     const bool meeting = currentMeeting() > 0;
-    BoardTables::enable(m_addMember, editable, why);
-    BoardTables::enable(m_editMember, editable && member, why,
+    BoardTables::enable(m_addMember, editable,
+                        tr("Add a person who sits on the board, voting or advising."), why);
+    BoardTables::enable(m_editMember, editable && member,
+                        tr("Change the details of the board member selected in the table."), why,
                         tr("Pick the member to edit in the table."));
-    BoardTables::enable(m_removeMember, editable && member, why,
+    BoardTables::enable(m_removeMember, editable && member,
+                        tr("Remove the board member selected in the table."), why,
                         tr("Pick the member to remove in the table."));
-    BoardTables::enable(m_addMeeting, editable, why);
-    BoardTables::enable(m_editMeeting, editable && meeting, why,
+    BoardTables::enable(m_addMeeting, editable,
+                        tr("Record a board meeting: its date, title, notes and who attended."),
+                        why);
+    BoardTables::enable(m_editMeeting, editable && meeting,
+                        tr("Change the meeting selected in the table."), why,
                         tr("Pick the meeting to edit in the table."));
-    BoardTables::enable(m_removeMeeting, editable && meeting, why,
+    BoardTables::enable(m_removeMeeting, editable && meeting,
+                        tr("Remove the meeting selected in the table."), why,
                         tr("Pick the meeting to remove in the table."));
     for (PageSpinBox *spin : {m_quorumSpin, m_greenSpin, m_amberSpin}) {
         spin->setEnabled(editable);

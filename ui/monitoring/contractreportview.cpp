@@ -86,6 +86,8 @@ ContractReportView::ContractReportView(EditRunner *edits, DialogService *dialogs
     m_periodCombo = new PageComboBox(m_content);
     m_periodCombo->setObjectName(QStringLiteral("reportPeriodCombo"));
     m_periodCombo->setAccessibleName(tr("Month the report is made to"));
+    m_periodCombo->setToolTip(
+        tr("Choose the month the report covers: its figures are added up to the end of it."));
     m_periodCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *periodLabel = new QLabel(tr("Report t&o:"), m_content);
     periodLabel->setBuddy(m_periodCombo);
@@ -93,6 +95,11 @@ ContractReportView::ContractReportView(EditRunner *edits, DialogService *dialogs
                                       QStringLiteral("saveReportHtmlButton"), m_content);
     m_copyButton = UiUtil::makeButton(tr("Cop&y as text"), tr("Copy the report as text"),
                                       QStringLiteral("copyReportTextButton"), m_content);
+    m_saveButton->setToolTip(
+        tr("Save the report to the DWP contract manager as an HTML file for a browser or word "
+           "processor."));
+    m_copyButton->setToolTip(
+        tr("Copy the report to the clipboard as plain text, to paste into your own paper."));
     auto *top = new QHBoxLayout;
     top->addWidget(periodLabel);
     top->addWidget(m_periodCombo);
@@ -370,9 +377,13 @@ void ContractReportView::refreshEditability()
 {
     const QString why = m_document ? m_document->whyMonitoringFrozen() : tr("No round is open.");
     for (Matter &m : m_matters) {
+        // Described whether or not it can be edited; when it cannot, the reason follows.
+        const QString about =
+            tr("The board's own commentary on %1 for the month picked, saved as you type.")
+                .arg(reportMatterName(m.matter).toLower());
         m.edit->setReadOnly(!why.isEmpty());
         m.edit->setToolTip(why);
-        m.edit->setAccessibleDescription(why);
+        m.edit->setAccessibleDescription(why.isEmpty() ? about : about + QLatin1Char(' ') + why);
     }
 }
 

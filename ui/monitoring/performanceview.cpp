@@ -68,11 +68,13 @@ QLabel *pickerLabel(const QString &text, QWidget *buddy, QWidget *parent)
     return label;
 }
 
-QTableWidget *makeTable(const QStringList &headers, const QString &name, const QString &objectName,
-                        int stretch, QWidget *parent)
+/** A read-only table named \a name and described by \a description for assistive technology. */
+QTableWidget *makeTable(const QStringList &headers, const QString &name, const QString &description,
+                        const QString &objectName, int stretch, QWidget *parent)
 {
     QTableWidget *table = UiUtil::makeTable(headers, parent);
     table->setAccessibleName(name);
+    table->setAccessibleDescription(description);
     table->setObjectName(objectName);
     table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     table->horizontalHeader()->setSectionResizeMode(stretch, QHeaderView::Stretch);
@@ -132,10 +134,14 @@ PerformanceView::PerformanceView(EditRunner *edits, DialogService *dialogs, QWid
     m_periodCombo = new PageComboBox(m_content);
     m_periodCombo->setObjectName(QStringLiteral("performancePeriodCombo"));
     m_periodCombo->setAccessibleName(tr("Month the figures are cumulative to"));
+    m_periodCombo->setToolTip(
+        tr("Choose the month up to which the figures below are added up from the contract's "
+           "start."));
     m_periodCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_cpaCombo = new PageComboBox(m_content);
     m_cpaCombo->setObjectName(QStringLiteral("performanceCpaCombo"));
     m_cpaCombo->setAccessibleName(tr("CPA shown"));
+    m_cpaCombo->setToolTip(tr("Choose one CPA to show, or all of them together."));
     m_cpaCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *pickers = new QHBoxLayout;
     pickers->addWidget(pickerLabel(tr("Cumulative t&o:"), m_periodCombo, m_content));
@@ -155,6 +161,9 @@ PerformanceView::PerformanceView(EditRunner *edits, DialogService *dialogs, QWid
     m_table = new QTableView(m_content);
     m_table->setObjectName(QStringLiteral("performanceTable"));
     m_table->setAccessibleName(tr("Performance against the profile"));
+    m_table->setAccessibleDescription(
+        tr("One row per CPA, group and measure: the actual figure to date against the "
+           "profile, as a percentage and a red, amber or green rating."));
     m_table->setModel(m_model);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -177,12 +186,16 @@ PerformanceView::PerformanceView(EditRunner *edits, DialogService *dialogs, QWid
     m_groupCombo = new PageComboBox(m_content);
     m_groupCombo->setObjectName(QStringLiteral("trendGroupCombo"));
     m_groupCombo->setAccessibleName(tr("Group the trend shows"));
+    m_groupCombo->setToolTip(
+        tr("Choose the priority group, or all groups, whose monthly trend the chart shows."));
     // Group names run long: the picker keeps a fair width and the page never scrolls sideways.
     m_groupCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_groupCombo->setMinimumContentsLength(30);
     m_measureCombo = new PageComboBox(m_content);
     m_measureCombo->setObjectName(QStringLiteral("trendMeasureCombo"));
     m_measureCombo->setAccessibleName(tr("Measure the trend shows"));
+    m_measureCombo->setToolTip(
+        tr("Choose the measure, such as starts or job outcomes, that the chart shows."));
     m_measureCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     for (MonitoringMeasure measure : monitoringMeasures())
         m_measureCombo->addItem(monitoringMeasureName(measure), int(measure));
@@ -211,6 +224,8 @@ PerformanceView::PerformanceView(EditRunner *edits, DialogService *dialogs, QWid
     auto *conversionsHeading = UiUtil::headingLabel(tr("Conversion rates"), 1.15, m_content);
     m_conversions = makeTable({tr("CPA"), tr("Rate"), tr("Actual"), tr("Profile")},
                               tr("Conversion rates, actual and in the profile"),
+                              tr("One row per CPA and rate: the conversion rate achieved to date "
+                                 "beside the rate the profile expects."),
                               QStringLiteral("conversionsTable"), 1, m_content);
     rightAlignHeaders(m_conversions, {2, 3});
     m_conversionsNone = UiUtil::makeText(m_content, true);
@@ -220,6 +235,8 @@ PerformanceView::PerformanceView(EditRunner *edits, DialogService *dialogs, QWid
         makeTable({tr("CPA"), tr("Directive condition"), tr("Group starts"), tr("All starts"),
                    tr("Share"), tr("Result")},
                   tr("Local priorities: each group's share of starts against its minimum"),
+                  tr("One row per CPA and directive condition: the priority group's starts as a "
+                     "share of all starts, and whether the minimum share is met."),
                   QStringLiteral("prioritiesTable"), 1, m_content);
     rightAlignHeaders(m_priorities, {2, 3, 4});
     // The conditions wrap rather than lose their end.
@@ -232,6 +249,8 @@ PerformanceView::PerformanceView(EditRunner *edits, DialogService *dialogs, QWid
     m_standards = makeTable(
         {tr("Standard"), tr("CPA"), tr("Target"), tr("Latest value"), tr("Month"), tr("Result")},
         tr("Service standards: the latest value reported against the target"),
+        tr("One row per service standard and CPA: the latest value reported, its month, and "
+           "whether it meets the target."),
         QStringLiteral("standardsTable"), 0, m_content);
     rightAlignHeaders(m_standards, {3});
     m_standardsNone = UiUtil::makeText(m_content, true);

@@ -139,6 +139,9 @@ ProfileView::ProfileView(EditRunner *edits, DialogService *dialogs, QWidget *par
         UiUtil::makeTable(QStringList{tr("Contract year"), tr("Months")} + measureHeaders(), this);
     m_yearTable->setObjectName(QStringLiteral("profileYearTable"));
     m_yearTable->setAccessibleName(tr("Contract profile by contract year"));
+    m_yearTable->setAccessibleDescription(
+        tr("The expected referrals, starts, job outcomes and sustained job outcomes, one row "
+           "per year of the contract with the months it covers."));
     SupplyTables::shareColumns(m_yearTable, {50, 9, 10, 9, 11, 11});
 
     auto *layout = new QVBoxLayout(this);
@@ -327,20 +330,20 @@ void ProfileView::refreshState()
     const QString why = whyFrozen();
     const bool editable = why.isEmpty();
     const bool hasScenario = m_document && !m_document->round().design.scenarios.isEmpty();
-    BoardTables::enable(m_deriveButton, editable && hasScenario, why,
+    BoardTables::enable(m_deriveButton, editable && hasScenario,
+                        tr("Work out the monthly referrals, starts, job outcomes and sustained "
+                           "job outcomes the payment model expects."),
+                        why,
                         tr("The design of services (stage 3) has no payment scenario to derive "
                            "the profile from."));
-    if (m_deriveButton->isEnabled())
-        m_deriveButton->setToolTip(tr("Work out the monthly referrals, starts, job outcomes and "
-                                      "sustained job outcomes the payment model expects."));
-    BoardTables::enable(m_importButton, editable, why);
-    if (editable)
-        m_importButton->setToolTip(tr("Read the profile agreed with the provider: columns "
-                                      "period, cpa, priority_group, measure, value."));
+    BoardTables::enable(m_importButton, editable,
+                        tr("Read the profile agreed with the provider: columns period, cpa, "
+                           "priority_group, measure, value."),
+                        why);
     const bool hasFigures = m_document && !m_document->round().monitoring.profile.figures.isEmpty();
-    BoardTables::enable(m_exportButton, hasFigures, QString(), tr("The profile is empty."));
-    if (hasFigures)
-        m_exportButton->setToolTip(tr("Write the profile as a CSV file for a spreadsheet."));
+    BoardTables::enable(m_exportButton, hasFigures,
+                        tr("Write the profile as a CSV file for a spreadsheet."), QString(),
+                        tr("The profile is empty."));
 }
 
 bool ProfileView::derive()

@@ -48,11 +48,14 @@ QString monthText(const QDate &period)
     return QLocale().toString(period, QStringLiteral("MMM yyyy"));
 }
 
-PageComboBox *makePicker(const QString &accessibleName, const QString &objectName, QWidget *parent)
+/** A picker named \a accessibleName whose tool tip \a toolTip says what it narrows. */
+PageComboBox *makePicker(const QString &accessibleName, const QString &toolTip,
+                         const QString &objectName, QWidget *parent)
 {
     auto *combo = new PageComboBox(parent);
     combo->setObjectName(objectName);
     combo->setAccessibleName(accessibleName);
+    combo->setToolTip(toolTip);
     combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     return combo;
 }
@@ -113,13 +116,18 @@ ReturnsView::ReturnsView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_figuresLabel->setObjectName(QStringLiteral("returnFiguresLabel"));
     m_pickers = new QWidget(this);
     m_periodCombo = makePicker(tr("Period of the figures shown"),
+                               tr("Show only the return's figures for one month, or all months."),
                                QStringLiteral("returnPeriodCombo"), m_pickers);
-    m_cpaCombo =
-        makePicker(tr("CPA of the figures shown"), QStringLiteral("returnCpaCombo"), m_pickers);
-    m_groupCombo =
-        makePicker(tr("Group of the figures shown"), QStringLiteral("returnGroupCombo"), m_pickers);
-    m_measureCombo = makePicker(tr("Measure of the figures shown"),
-                                QStringLiteral("returnMeasureCombo"), m_pickers);
+    m_cpaCombo = makePicker(tr("CPA of the figures shown"),
+                            tr("Show only the return's figures for one CPA, or all CPAs."),
+                            QStringLiteral("returnCpaCombo"), m_pickers);
+    m_groupCombo = makePicker(tr("Group of the figures shown"),
+                              tr("Show only the return's figures for one group, or all groups."),
+                              QStringLiteral("returnGroupCombo"), m_pickers);
+    m_measureCombo =
+        makePicker(tr("Measure of the figures shown"),
+                   tr("Show only the return's figures for one measure, or all measures."),
+                   QStringLiteral("returnMeasureCombo"), m_pickers);
     auto *pickerRow = new QHBoxLayout(m_pickers);
     pickerRow->setContentsMargins(0, 0, 0, 0);
     const auto addPicker = [&](const QString &label, QComboBox *combo) {
@@ -567,20 +575,18 @@ void ReturnsView::refreshState()
 {
     const QString why = whyFrozen();
     const bool editable = why.isEmpty();
-    BoardTables::enable(m_receiveButton, editable, why);
-    if (editable)
-        m_receiveButton->setToolTip(
-            tr("Read a performance return saved as CSV: columns period, cpa, priority_group, "
-               "measure, value."));
+    BoardTables::enable(m_receiveButton, editable,
+                        tr("Read a performance return saved as CSV: columns period, cpa, "
+                           "priority_group, measure, value."),
+                        why);
     const bool illustrative =
         m_document && std::any_of(m_document->round().monitoring.returns.begin(),
                                   m_document->round().monitoring.returns.end(),
                                   [](const PerformanceReturn &r) { return r.illustrative; });
-    BoardTables::enable(m_removeIllustrativeButton, editable && illustrative, why,
-                        tr("No return is illustrative."));
-    if (m_removeIllustrativeButton->isEnabled())
-        m_removeIllustrativeButton->setToolTip(
-            tr("Remove the demo's invented returns, so that real ones can be received."));
+    BoardTables::enable(
+        m_removeIllustrativeButton, editable && illustrative,
+        tr("Remove the demo's invented returns, so that real ones can be received."), why,
+        tr("No return is illustrative."));
 }
 
 bool ReturnsView::receiveReturn()

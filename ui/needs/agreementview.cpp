@@ -80,12 +80,16 @@ AgreementView::AgreementView(EditRunner *edits, QWidget *parent)
     m_narrative = new QPlainTextEdit(m_form);
     m_narrative->setObjectName(QStringLiteral("agreementNarrative"));
     m_narrative->setAccessibleName(tr("Narrative"));
+    m_narrative->setAccessibleDescription(
+        tr("What the partners agree about this area's labour market and its needs."));
     m_narrative->setPlaceholderText(
         tr("What the partners agree about this area's labour market and its needs."));
     m_narrative->setTabChangesFocus(true);
     m_groupList = new QListWidget(m_form);
     m_groupList->setObjectName(QStringLiteral("agreementGroups"));
     m_groupList->setAccessibleName(tr("Priority groups identified"));
+    m_groupList->setAccessibleDescription(
+        tr("Tick the priority groups the partners identify for this CPA."));
     for (QListWidget *list : {m_indicatorList, m_groupList})
         list->setMinimumHeight(120);
 
@@ -98,7 +102,9 @@ AgreementView::AgreementView(EditRunner *edits, QWidget *parent)
     m_saveButton = new QPushButton(tr("&Save agreement"), m_form);
     m_revertButton = new QPushButton(tr("Re&vert"), m_form);
     m_removeButton = new QPushButton(tr("Remo&ve agreement"), m_form);
+    m_saveButton->setToolTip(tr("Record this CPA's agreement as edited."));
     m_revertButton->setToolTip(tr("Put back what is recorded"));
+    m_removeButton->setToolTip(tr("Delete the agreement recorded for this CPA."));
     m_saveButton->setObjectName(QStringLiteral("agreementSaveButton"));
     m_revertButton->setObjectName(QStringLiteral("agreementRevertButton"));
     m_removeButton->setObjectName(QStringLiteral("agreementRemoveButton"));
@@ -290,8 +296,9 @@ void AgreementView::refreshState()
     m_removeButton->setEnabled(editable && recorded && !m_modified);
     // Another CPA is picked only once the edits are saved or reverted, so none are lost.
     m_cpaCombo->setEnabled(!m_modified);
+    // The tool tip is also the combo box's description, so it is never empty.
     m_cpaCombo->setToolTip(m_modified ? tr("Save or revert the changes to pick another CPA.")
-                                      : QString());
+                                      : tr("Choose the CPA whose needs agreement is shown."));
 }
 
 bool AgreementView::save()

@@ -210,17 +210,20 @@ void PaperWindow::buildList(QWidget *panel)
 }
 
 QLineEdit *PaperWindow::addLine(const QString &key, const QString &undoText,
-                                const QString &accessible, QString BoardPaper::*member)
+                                const QString &accessible, const QString &description,
+                                QString BoardPaper::*member)
 {
     auto *edit = new QLineEdit;
     edit->setObjectName(QStringLiteral("paper_") + key);
     edit->setAccessibleName(accessible);
+    edit->setAccessibleDescription(description);
     connect(edit, &QLineEdit::textEdited, this, [this, key] { onTextEdited(key); });
     connect(edit, &QLineEdit::editingFinished, this, [this] {
         if (!m_loading)
             storePending();
     });
-    m_fields.append({key, undoText, edit, [member](const BoardPaper &p) { return p.*member; },
+    m_fields.append({key, undoText, description, edit,
+                     [member](const BoardPaper &p) { return p.*member; },
                      [member](BoardPaper &p, const QString &text) {
                          p.*member = text;
                      }});
@@ -228,13 +231,14 @@ QLineEdit *PaperWindow::addLine(const QString &key, const QString &undoText,
 }
 
 QPlainTextEdit *PaperWindow::addText(const QString &key, const QString &undoText,
-                                     const QString &accessible,
+                                     const QString &accessible, const QString &description,
                                      const std::function<QString(const BoardPaper &)> &get,
                                      const std::function<void(BoardPaper &, const QString &)> &set)
 {
     auto *edit = new QPlainTextEdit;
     edit->setObjectName(QStringLiteral("paper_") + key);
     edit->setAccessibleName(accessible);
+    edit->setAccessibleDescription(description);
     edit->setTabChangesFocus(true);
     edit->setMinimumHeight(80);
     edit->installEventFilter(this);
@@ -242,7 +246,7 @@ QPlainTextEdit *PaperWindow::addText(const QString &key, const QString &undoText
         if (!m_loading)
             onTextEdited(key);
     });
-    m_fields.append({key, undoText, edit, get, set});
+    m_fields.append({key, undoText, description, edit, get, set});
     return edit;
 }
 
@@ -265,26 +269,35 @@ void PaperWindow::buildEditor(QWidget *content)
     header->setObjectName(QStringLiteral("paperHeaderBox"));
     auto *form = new QFormLayout(header);
     m_board = addLine(QStringLiteral("board"), tr("Change the paper's board"), tr("Board"),
+                      tr("The board or committee the paper goes to, printed in its header."),
                       &BoardPaper::board);
-    m_itemNumber = addLine(QStringLiteral("itemNumber"), tr("Change the paper's item number"),
-                           tr("Item number"), &BoardPaper::itemNumber);
+    m_itemNumber = addLine(
+        QStringLiteral("itemNumber"), tr("Change the paper's item number"), tr("Item number"),
+        tr("The paper's item number on the meeting's agenda."), &BoardPaper::itemNumber);
     m_title = addLine(QStringLiteral("title"), tr("Change the paper's title"), tr("Title"),
-                      &BoardPaper::title);
-    m_reportBy = addLine(QStringLiteral("reportBy"), tr("Change who the paper is by"),
-                         tr("Report by"), &BoardPaper::reportBy);
-    m_jobTitle = addLine(QStringLiteral("jobTitle"), tr("Change the author's job title"),
-                         tr("Job title"), &BoardPaper::jobTitle);
-    m_contact = addLine(QStringLiteral("contactOfficer"), tr("Change the contact officer"),
-                        tr("Contact officer"), &BoardPaper::contactOfficer);
+                      tr("The title of the paper, printed in its header."), &BoardPaper::title);
+    m_reportBy =
+        addLine(QStringLiteral("reportBy"), tr("Change who the paper is by"), tr("Report by"),
+                tr("The name of the officer who reports the paper."), &BoardPaper::reportBy);
+    m_jobTitle =
+        addLine(QStringLiteral("jobTitle"), tr("Change the author's job title"), tr("Job title"),
+                tr("The job title of the officer who reports the paper."), &BoardPaper::jobTitle);
+    m_contact = addLine(
+        QStringLiteral("contactOfficer"), tr("Change the contact officer"), tr("Contact officer"),
+        tr("The officer to contact with questions about the paper."), &BoardPaper::contactOfficer);
     m_email = addLine(QStringLiteral("email"), tr("Change the contact email"), tr("Email"),
+                      tr("The contact officer's email address, printed in the header."),
                       &BoardPaper::email);
-    m_telephone = addLine(QStringLiteral("telephone"), tr("Change the contact telephone"),
-                          tr("Telephone"), &BoardPaper::telephone);
+    m_telephone =
+        addLine(QStringLiteral("telephone"), tr("Change the contact telephone"), tr("Telephone"),
+                tr("The contact officer's telephone number, printed in the header."),
+                &BoardPaper::telephone);
     m_itemNumber->setMaximumWidth(120);
 
     m_meeting = new QDateEdit(header);
     m_meeting->setObjectName(QStringLiteral("paper_meeting"));
     m_meeting->setAccessibleName(tr("Meeting date"));
+    m_meeting->setToolTip(tr("The date of the board meeting the paper goes to."));
     m_meeting->setCalendarPopup(true);
     m_meeting->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
     connect(m_meeting, &QDateEdit::dateChanged, this, [this](const QDate &date) {
@@ -304,6 +317,9 @@ void PaperWindow::buildEditor(QWidget *content)
         check->setObjectName(QStringLiteral("paperStage%1").arg(stageNumber(stage)));
         check->setAccessibleName(
             tr("Covers stage %1, %2").arg(stageNumber(stage)).arg(stageTitle(stage).toLower()));
+        check->setToolTip(tr("Tick for the paper to cover stage %1, with sections drawn from the "
+                             "round; untick to take them out.")
+                              .arg(stageNumber(stage)));
         connect(check, &QCheckBox::toggled, this,
                 [this, stage](bool on) { onStageToggled(stage, on); });
         stagesLayout->addWidget(check, int(stage), 0);
@@ -340,13 +356,15 @@ void PaperWindow::buildEditor(QWidget *content)
             layout->addWidget(extra);
     };
     const auto text = [this](const QString &key, const QString &undoText, const QString &name,
-                             QString BoardPaper::*m) {
+                             const QString &description, QString BoardPaper::*m) {
         return addText(
-            key, undoText, name, [m](const BoardPaper &p) { return p.*m; },
+            key, undoText, name, description, [m](const BoardPaper &p) { return p.*m; },
             [m](BoardPaper &p, const QString &t) { p.*m = t; });
     };
 
     m_summary = text(QStringLiteral("summary"), tr("Change the summary"), tr("Summary"),
+                     tr("What the paper is about and what the board is asked to decide, in a "
+                        "few sentences."),
                      &BoardPaper::summary);
     section(tr("&Summary"), m_summary);
 
@@ -380,6 +398,12 @@ void PaperWindow::buildEditor(QWidget *content)
                                   QStringLiteral("moveRecommendationUpButton"), content);
     m_moveDown = UiUtil::makeButton(tr("Move do&wn"), tr("Move recommendation down"),
                                     QStringLiteral("moveRecommendationDownButton"), content);
+    m_addRecommendation->setToolTip(tr("Add a recommendation at the end of the list."));
+    m_removeRecommendation->setToolTip(tr("Remove the recommendation selected in the list."));
+    m_moveUp->setToolTip(tr("Move the selected recommendation up one place, taking the number "
+                            "before it."));
+    m_moveDown->setToolTip(tr("Move the selected recommendation down one place, taking the "
+                              "number after it."));
     connect(m_addRecommendation, &QPushButton::clicked, this, [this] { addRecommendation(); });
     connect(m_removeRecommendation, &QPushButton::clicked, this,
             &PaperWindow::removeRecommendation);
@@ -393,23 +417,36 @@ void PaperWindow::buildEditor(QWidget *content)
     section(tr("Re&commendations"), m_recommendations, recommendationButtons);
 
     m_background = text(QStringLiteral("background"), tr("Change the background"), tr("Background"),
+                        tr("The background the board needs to understand the recommendations."),
                         &BoardPaper::background);
     section(tr("Bac&kground"), m_background);
     m_options = text(QStringLiteral("options"), tr("Change the options considered"),
-                     tr("Options considered"), &BoardPaper::options);
+                     tr("Options considered"),
+                     tr("The other courses of action considered, and why they are not "
+                        "recommended."),
+                     &BoardPaper::options);
     section(tr("&Options considered"), m_options);
     m_financial = text(QStringLiteral("financial"), tr("Change the financial implications"),
-                       tr("Financial implications"), &BoardPaper::financial);
+                       tr("Financial implications"),
+                       tr("The costs and funding the recommendations commit the programme to."),
+                       &BoardPaper::financial);
     section(tr("&Financial implications"), m_financial);
-    m_legal = text(QStringLiteral("legal"), tr("Change the legal implications"),
-                   tr("Legal implications"), &BoardPaper::legal);
+    m_legal =
+        text(QStringLiteral("legal"), tr("Change the legal implications"), tr("Legal implications"),
+             tr("The legal powers, duties and procurement rules the recommendations rest "
+                "on."),
+             &BoardPaper::legal);
     section(tr("Le&gal implications"), m_legal);
     m_equalities = text(QStringLiteral("equalities"), tr("Change the equalities implications"),
-                        tr("Equalities implications"), &BoardPaper::equalities);
+                        tr("Equalities implications"),
+                        tr("How the recommendations affect people who share a protected "
+                           "characteristic."),
+                        &BoardPaper::equalities);
     section(tr("E&qualities implications"), m_equalities);
     m_backgroundPapers = addText(
         QStringLiteral("backgroundPapers"), tr("Change the background papers"),
         tr("Background papers, one per line"),
+        tr("The documents the paper relied on, one per line, listed at its end."),
         [](const BoardPaper &p) { return p.backgroundPapers.join(QLatin1Char('\n')); },
         [](BoardPaper &p, const QString &t) {
             QStringList lines;
@@ -433,6 +470,8 @@ void PaperWindow::buildEditor(QWidget *content)
         new QCheckBox(tr("Not for publication (the whole paper is exempt)"), publication);
     m_notForPublication->setObjectName(QStringLiteral("notForPublicationCheck"));
     m_notForPublication->setAccessibleName(tr("Not for publication"));
+    m_notForPublication->setToolTip(
+        tr("Mark the whole paper exempt: its public version is only a notice that it exists."));
     connect(m_notForPublication, &QCheckBox::toggled, this, [this](bool on) {
         if (m_loading)
             return;
@@ -478,6 +517,8 @@ void PaperWindow::buildEditor(QWidget *content)
     m_rounding = spin(QStringLiteral("roundingSpin"), tr("Round other counts to a multiple of"),
                       QStringLiteral("rounding"), tr("Change the rounding of counts"),
                       &DisclosureRule::rounding);
+    m_rounding->setToolTip(
+        tr("Counts of people at or above the threshold are rounded to a multiple of this."));
     auto *ruleForm = new QFormLayout;
     auto *thresholdLabel = new QLabel(tr("Suppress counts below:"), publication);
     thresholdLabel->setBuddy(m_threshold);
@@ -504,6 +545,12 @@ void PaperWindow::buildPreview(QWidget *panel)
                                      QStringLiteral("exportOdtButton"), panel);
     m_exportHtml = UiUtil::makeButton(tr("Export &HTML…"), tr("Export as HTML"),
                                       QStringLiteral("exportHtmlButton"), panel);
+    m_exportPdf->setToolTip(
+        tr("Save the version of the paper shown in the preview as a PDF file to circulate."));
+    m_exportOdt->setToolTip(tr("Save the version of the paper shown in the preview as an "
+                               "OpenDocument text file to edit in a word processor."));
+    m_exportHtml->setToolTip(
+        tr("Save the version of the paper shown in the preview as an HTML web page."));
     connect(m_exportPdf, &QPushButton::clicked, this, [this] { exportPaper(Paper::Format::Pdf); });
     connect(m_exportOdt, &QPushButton::clicked, this, [this] { exportPaper(Paper::Format::Odt); });
     connect(m_exportHtml, &QPushButton::clicked, this,
@@ -743,14 +790,20 @@ void PaperWindow::refreshEnabled()
                                                "drawn from the round")
                                           : why);
     m_deleteButton->setEnabled(editable);
-    m_deleteButton->setToolTip(paper && !why.isEmpty() ? why : QString());
+    m_deleteButton->setToolTip(
+        paper && !why.isEmpty() ? why
+                                : tr("Delete the paper chosen in the list; Undo brings it back."));
     for (const TextField &field : std::as_const(m_fields)) {
         field.widget->setEnabled(paper);
         if (auto *line = qobject_cast<QLineEdit *>(field.widget))
             line->setReadOnly(!editable);
         else if (auto *text = qobject_cast<QPlainTextEdit *>(field.widget))
             text->setReadOnly(!editable);
-        field.widget->setToolTip(paper && !why.isEmpty() ? why : QString());
+        const bool frozen = paper && !why.isEmpty();
+        field.widget->setToolTip(frozen ? why : QString());
+        // Described whether or not it can be edited; when it cannot, the reason follows.
+        field.widget->setAccessibleDescription(frozen ? field.description + QLatin1Char(' ') + why
+                                                      : field.description);
     }
     m_meeting->setEnabled(editable);
     for (QCheckBox *check : std::as_const(m_stageChecks))

@@ -163,6 +163,7 @@ private:
     {
         QString key;
         QString undoText;
+        QString description; ///< what the field holds, for assistive technology
         QWidget *widget;
         std::function<QString(const BoardPaper &)> get;
         std::function<void(BoardPaper &, const QString &)> set;
@@ -172,8 +173,9 @@ private:
     void buildEditor(QWidget *content);
     void buildPreview(QWidget *panel);
     QLineEdit *addLine(const QString &key, const QString &undoText, const QString &accessible,
-                       QString BoardPaper::*member);
+                       const QString &description, QString BoardPaper::*member);
     QPlainTextEdit *addText(const QString &key, const QString &undoText, const QString &accessible,
+                            const QString &description,
                             const std::function<QString(const BoardPaper &)> &get,
                             const std::function<void(BoardPaper &, const QString &)> &set);
 

@@ -198,6 +198,7 @@ PrioritiesView::PrioritiesView(EditRunner *edits, DialogService *dialogs, QWidge
     m_cpaCombo = new PageComboBox(m_cpaContent);
     m_cpaCombo->setObjectName(QStringLiteral("prioritiesCpaCombo"));
     m_cpaCombo->setAccessibleName(tr("CPA"));
+    m_cpaCombo->setToolTip(tr("Choose the CPA whose priority groups are ranked and decided."));
     m_cpaCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *cpaLabel = new QLabel(tr("CP&A:"), m_cpaContent);
     cpaLabel->setBuddy(m_cpaCombo);
@@ -280,6 +281,7 @@ QWidget *PrioritiesView::makeRankingColumn()
     m_partnerCombo = new PageComboBox(rankingColumn);
     m_partnerCombo->setObjectName(QStringLiteral("partnerCombo"));
     m_partnerCombo->setAccessibleName(tr("Partner"));
+    m_partnerCombo->setToolTip(tr("Choose the partner whose ranking of the groups is shown."));
     m_partnerCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *partnerLabel = new QLabel(tr("&Partner:"), rankingColumn);
     partnerLabel->setBuddy(m_partnerCombo);
@@ -357,6 +359,8 @@ QWidget *PrioritiesView::makeAgreementColumn()
     m_jointTable = makeTable({}, agreementColumn);
     m_jointTable->setObjectName(QStringLiteral("jointRankingTable"));
     m_jointTable->setAccessibleName(tr("Joint ranking"));
+    m_jointTable->setAccessibleDescription(
+        tr("The priority groups in the order the partners' rankings give together."));
     m_tiesLabel = makeText(agreementColumn);
     m_tiesLabel->setObjectName(QStringLiteral("tiesLabel"));
     m_widestLabel = makeText(agreementColumn);
@@ -369,6 +373,8 @@ QWidget *PrioritiesView::makeAgreementColumn()
         makeTable({tr("Partners"), tr("Kendall's tau"), tr("Reading")}, agreementColumn);
     m_agreementTable->setObjectName(QStringLiteral("agreementTable"));
     m_agreementTable->setAccessibleName(tr("Agreement between each pair of partners"));
+    m_agreementTable->setAccessibleDescription(
+        tr("How closely each pair of partners' rankings agree, as Kendall's tau."));
     m_agreementTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_agreementTable->horizontalHeader()->setStretchLastSection(true);
     m_bandsLabel = makeText(agreementColumn, true);
@@ -401,6 +407,9 @@ QBoxLayout *PrioritiesView::makeCataloguePart()
     m_catalogueTable = makeTable({tr("Priority group"), tr("Description")}, this);
     m_catalogueTable->setObjectName(QStringLiteral("catalogueTable"));
     m_catalogueTable->setAccessibleName(tr("Catalogue of priority groups"));
+    m_catalogueTable->setAccessibleDescription(
+        tr("The priority groups every partner ranks, with their descriptions; select one to "
+           "edit or remove it."));
     m_catalogueTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     m_catalogueTable->horizontalHeader()->setStretchLastSection(true);
     m_catalogueTable->setTextElideMode(Qt::ElideRight);
@@ -558,6 +567,8 @@ QBoxLayout *PrioritiesView::makePlacesPart()
     m_placesIndicatorCombo = new PageComboBox(this);
     m_placesIndicatorCombo->setObjectName(QStringLiteral("placesIndicatorCombo"));
     m_placesIndicatorCombo->setAccessibleName(tr("Indicator for priority places"));
+    m_placesIndicatorCombo->setToolTip(
+        tr("Choose the indicator whose values the table shows and the top quartile uses."));
     m_placesIndicatorCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_placesIndicatorCombo->setMinimumContentsLength(24);
     auto *indicatorLabel = new QLabel(tr("&Indicator:"), this);
@@ -565,6 +576,7 @@ QBoxLayout *PrioritiesView::makePlacesPart()
     m_placesDateCombo = new PageComboBox(this);
     m_placesDateCombo->setObjectName(QStringLiteral("placesDateCombo"));
     m_placesDateCombo->setAccessibleName(tr("Date for priority places"));
+    m_placesDateCombo->setToolTip(tr("Choose the date of the indicator's values."));
     m_placesDateCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *dateLabel = new QLabel(tr("Date:"), this);
     dateLabel->setBuddy(m_placesDateCombo);
@@ -586,6 +598,9 @@ QBoxLayout *PrioritiesView::makePlacesPart()
     m_placesTable = makeTable({tr("Authority"), tr("GSS code"), tr("Value"), tr("Status")}, this);
     m_placesTable->setObjectName(QStringLiteral("placesTable"));
     m_placesTable->setAccessibleName(tr("Authorities: tick the priority places"));
+    m_placesTable->setAccessibleDescription(
+        tr("Each authority with its indicator value; tick the authorities that are priority "
+           "places, then save."));
     QHeaderView *placesHeader = m_placesTable->horizontalHeader();
     placesHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     placesHeader->setStretchLastSection(true);
@@ -1226,9 +1241,13 @@ void PrioritiesView::refreshDecisionButtons()
 
     const bool editable = why.isEmpty();
     m_recordDecisionButton->setEnabled(editable && !noRationale && !unchanged);
-    m_recordDecisionButton->setToolTip(hint);
+    // The reason when disabled, else what the button does: a tool tip is also a description.
+    m_recordDecisionButton->setToolTip(
+        !hint.isEmpty() ? hint
+                        : tr("Record the agreed order and its rationale as this CPA's decision."));
     m_removeDecisionButton->setEnabled(editable && hasDecision);
-    m_removeDecisionButton->setToolTip(editable ? QString() : why);
+    m_removeDecisionButton->setToolTip(editable ? tr("Delete the decision recorded for this CPA.")
+                                                : why);
     m_useJointButton->setEnabled(editable && m_joint && draft.order != jointOrder());
     const int row = m_decisionList->currentRow();
     m_decisionUpButton->setEnabled(editable && row > 0);
@@ -1435,7 +1454,8 @@ void PrioritiesView::refreshPlacesButtons()
     const QString why = whyNotEditable();
     const bool changed = m_placesTouched;
     m_savePlacesButton->setEnabled(why.isEmpty() && changed);
-    m_savePlacesButton->setToolTip(why);
+    m_savePlacesButton->setToolTip(
+        why.isEmpty() ? tr("Record the ticked authorities as the round's priority places.") : why);
     m_revertPlacesButton->setEnabled(changed);
     const bool hasIndicator = m_placesIndicatorCombo->count() > 0;
     m_pickButton->setEnabled(why.isEmpty() && hasIndicator);
@@ -1478,8 +1498,11 @@ void PrioritiesView::refreshEditability()
         : byPoints ? tr("Under the points method the order follows the points: change a "
                         "group's points to move it.")
                    : QString();
-    m_rankUpButton->setToolTip(whyNotMovable);
-    m_rankDownButton->setToolTip(whyNotMovable);
+    // The reason when disabled, else what the button does: a tool tip is also a description.
+    m_rankUpButton->setToolTip(whyNotMovable.isEmpty() ? tr("Move the selected group up (Alt+Up)")
+                                                       : whyNotMovable);
+    m_rankDownButton->setToolTip(
+        whyNotMovable.isEmpty() ? tr("Move the selected group down (Alt+Down)") : whyNotMovable);
     m_recordOrderButton->setEnabled(editable && hasCpa && !ranked);
     m_recordOrderButton->setToolTip(
         !editable ? why
@@ -1487,11 +1510,14 @@ void PrioritiesView::refreshEditability()
             ? tr("%1's ranking is recorded: each move is recorded as you make it.").arg(partner())
             : tr("Record the order shown as %1's ranking").arg(partner()));
     m_clearRankingButton->setEnabled(editable && hasCpa && ranked);
-    m_clearRankingButton->setToolTip(editable ? QString() : why);
+    m_clearRankingButton->setToolTip(
+        editable ? tr("Delete %1's recorded ranking for this CPA.").arg(partner()) : why);
     m_rationaleEdit->setReadOnly(!editable);
     m_rankingHint->setVisible(movable); // how to move groups, when they can be moved
     m_methodCombo->setEnabled(editable);
-    m_methodCombo->setToolTip(why);
+    m_methodCombo->setToolTip(
+        editable ? tr("Choose how the partners' rankings are combined into the joint ranking.")
+                 : why);
     for (QDoubleSpinBox *editor : std::as_const(m_pointsEditors))
         editor->setReadOnly(!editable || !hasCpa);
     const bool pointsRecorded = !recordedPoints().isEmpty();

@@ -52,6 +52,8 @@ AwardSignDialog::AwardSignDialog(const QString &lotName, const QString &party,
     m_rationaleEdit->setObjectName(QStringLiteral("awardRationaleEdit"));
     m_rationaleEdit->setAccessibleName(tr("Rationale for the award"));
     m_rationaleEdit->setPlaceholderText(tr("Why the party recommends this award"));
+    m_rationaleEdit->setAccessibleDescription(
+        tr("Why the party recommends this award: required, and kept with the signature."));
     m_rationaleEdit->setTabChangesFocus(true);
     m_rationaleEdit->setFixedHeight(fontMetrics().lineSpacing() * 6 + 12);
 
@@ -64,7 +66,12 @@ AwardSignDialog::AwardSignDialog(const QString &lotName, const QString &party,
     m_signButton = m_buttons->addButton(tr("&Sign"), QDialogButtonBox::AcceptRole);
     m_signButton->setObjectName(QStringLiteral("awardSignButton"));
     m_signButton->setAccessibleName(tr("Sign the award"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    // The tool tip says what is missing while the button is disabled; this stays.
+    m_signButton->setAccessibleDescription(
+        tr("Records the party's signature of the award recommendation for good."));
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setToolTip(tr("Closes the dialog without signing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -57,11 +57,14 @@ QLabel *makeText(QWidget *parent)
     return label;
 }
 
-QTableWidget *makeTable(const QStringList &headers, const QString &name, QWidget *parent)
+QTableWidget *makeTable(const QStringList &headers, const QString &name, const QString &description,
+                        QWidget *parent)
 {
     auto *table = new QTableWidget(0, int(headers.size()), parent);
     table->setHorizontalHeaderLabels(headers);
     table->setAccessibleName(name);
+    // Not a tool tip: the cells have their own, and the bids table's is a reason at times.
+    table->setAccessibleDescription(description);
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -112,7 +115,8 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
 
     m_bidsTable = makeTable(
         {tr("Bid"), tr("Bidder"), tr("Price"), tr("Subcontractors"), tr("Abnormally low")},
-        tr("Bids for the lot"), this);
+        tr("Bids for the lot"),
+        tr("One row per bid for the lot; select a bid to see and edit it below."), this);
     m_bidsTable->setObjectName(QStringLiteral("bidsTable"));
     m_bidsTable->horizontalHeader()->setSectionResizeMode(BidderColumn, QHeaderView::Stretch);
     m_abnormalLabel = makeText(this);
@@ -122,9 +126,12 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_newButton = new QPushButton(tr("&New bid"), this);
     m_newButton->setObjectName(QStringLiteral("newBidButton"));
     m_newButton->setAccessibleName(tr("New bid"));
+    // The buttons' tool tips give the reason while they are disabled; these descriptions stay.
+    m_newButton->setAccessibleDescription(tr("Starts a new bid for the lot in the form below."));
     m_removeButton = new QPushButton(tr("Remove bid…"), this);
     m_removeButton->setObjectName(QStringLiteral("removeBidButton"));
     m_removeButton->setAccessibleName(tr("Remove bid"));
+    m_removeButton->setAccessibleDescription(tr("Removes the selected bid from the lot."));
     auto *tableButtons = new QHBoxLayout;
     tableButtons->addWidget(m_newButton);
     tableButtons->addWidget(m_removeButton);
@@ -136,6 +143,7 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_idEdit = new QLineEdit(m_formBox);
     m_idEdit->setObjectName(QStringLiteral("bidIdEdit"));
     m_idEdit->setAccessibleName(tr("Bid id"));
+    m_idEdit->setToolTip(tr("The short id that names the bid in the score sheets and reports"));
     m_idEdit->setMaximumWidth(m_idEdit->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 8);
     m_bidderEdit = new QLineEdit(m_formBox);
     m_bidderEdit->setObjectName(QStringLiteral("bidderEdit"));
@@ -144,6 +152,8 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_priceSpin = new PageSpinBox(m_formBox);
     m_priceSpin->setObjectName(QStringLiteral("bidPriceSpin"));
     m_priceSpin->setAccessibleName(tr("Price, whole contract, pounds"));
+    m_priceSpin->setToolTip(tr("The bid's price for the whole contract, which the price "
+                               "formula turns into marks"));
     m_priceSpin->setRange(0, kMaxPrice);
     m_priceSpin->setDecimals(0);
     m_priceSpin->setPrefix(QStringLiteral("\u00a3"));
@@ -157,6 +167,8 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_planEdit->setObjectName(QStringLiteral("integrationPlanEdit"));
     m_planEdit->setAccessibleName(tr("Local service integration plan"));
     m_planEdit->setPlaceholderText(
+        tr("How the bid integrates with local services, as summarised from the bid."));
+    m_planEdit->setAccessibleDescription(
         tr("How the bid integrates with local services, as summarised from the bid."));
     m_planEdit->setTabChangesFocus(true);
     m_planEdit->setFixedHeight(m_planEdit->fontMetrics().lineSpacing() * kPlanLines + 12);
@@ -181,7 +193,10 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     // Supply chain: the subcontractors, and the one picked.
     auto *supplyBox = new QGroupBox(tr("Supply chain"), m_formBox);
     m_supplyTable = makeTable({tr("Subcontractor"), tr("Sector"), tr("SME"), tr("Specialisms")},
-                              tr("Supply chain"), supplyBox);
+                              tr("Supply chain"),
+                              tr("The bid's subcontractors with their sector, size and "
+                                 "specialisms; select one to edit it below."),
+                              supplyBox);
     m_supplyTable->setObjectName(QStringLiteral("supplyChainTable"));
     m_supplyTable->horizontalHeader()->setSectionResizeMode(SubNameColumn, QHeaderView::Stretch);
     m_supplyTable->horizontalHeader()->setSectionResizeMode(SpecialismsColumn,
@@ -189,9 +204,12 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_addSubButton = new QPushButton(tr("&Add subcontractor…"), supplyBox);
     m_addSubButton->setObjectName(QStringLiteral("addSubcontractorButton"));
     m_addSubButton->setAccessibleName(tr("Add subcontractor"));
+    m_addSubButton->setAccessibleDescription(tr("Adds a subcontractor to the bid's supply chain."));
     m_removeSubButton = new QPushButton(tr("Remove s&ubcontractor"), supplyBox);
     m_removeSubButton->setObjectName(QStringLiteral("removeSubcontractorButton"));
     m_removeSubButton->setAccessibleName(tr("Remove subcontractor"));
+    m_removeSubButton->setAccessibleDescription(
+        tr("Removes the selected subcontractor from the supply chain."));
     auto *supplyButtons = new QHBoxLayout;
     supplyButtons->addWidget(m_addSubButton);
     supplyButtons->addWidget(m_removeSubButton);
@@ -201,18 +219,25 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_subNameEdit = new QLineEdit(m_subForm);
     m_subNameEdit->setObjectName(QStringLiteral("subcontractorNameEdit"));
     m_subNameEdit->setAccessibleName(tr("Subcontractor name"));
+    m_subNameEdit->setToolTip(tr("The name of the selected subcontractor"));
     m_sectorCombo = new PageComboBox(m_subForm);
     m_sectorCombo->setObjectName(QStringLiteral("sectorCombo"));
     m_sectorCombo->setAccessibleName(tr("Subcontractor sector"));
+    m_sectorCombo->setToolTip(
+        tr("Whether the subcontractor is private, voluntary and community, or public sector"));
     for (ProviderSector sector :
          {ProviderSector::Private, ProviderSector::VoluntaryCommunity, ProviderSector::Public})
         m_sectorCombo->addItem(sectorName(sector), int(sector));
     m_smeCheck = new QCheckBox(tr("A small or medium-si&zed enterprise (SME)"), m_subForm);
     m_smeCheck->setObjectName(QStringLiteral("smeCheck"));
     m_smeCheck->setAccessibleName(tr("Subcontractor is an SME"));
+    m_smeCheck->setToolTip(tr("Tick when the subcontractor is a small or medium-sized "
+                              "enterprise; the supply-chain check counts the SMEs"));
     m_specialismList = new QListWidget(m_subForm);
     m_specialismList->setObjectName(QStringLiteral("specialismList"));
     m_specialismList->setAccessibleName(tr("Subcontractor specialisms"));
+    m_specialismList->setAccessibleDescription(
+        tr("What the subcontractor specialises in: Space ticks or clears the one chosen."));
     // In columns, as many as fit: one tab stop, arrows to move, Space to tick.
     m_specialismList->setFlow(QListView::LeftToRight);
     m_specialismList->setWrapping(true);
@@ -266,6 +291,10 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
         auto *strength = new PageComboBox(evidenceBox);
         strength->setObjectName(QStringLiteral("evidenceCombo_") + service.key);
         strength->setAccessibleName(tr("Evidence of integration with %1").arg(service.name));
+        strength->setToolTip(
+            tr("How far the bid shows it works with %1: none, asserted, evidenced, or a "
+               "statement of intent from the service")
+                .arg(service.name));
         for (EvidenceStrength e :
              {EvidenceStrength::None, EvidenceStrength::Asserted, EvidenceStrength::Evidenced,
               EvidenceStrength::StatementOfIntent})
@@ -273,6 +302,9 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
         auto *note = new QLineEdit(evidenceBox);
         note->setObjectName(QStringLiteral("evidenceNote_") + service.key);
         note->setAccessibleName(tr("Note on integration with %1").arg(service.name));
+        note->setToolTip(tr("Where the bid shows its work with %1, for example a letter from "
+                            "the service")
+                             .arg(service.name));
         label->setBuddy(strength);
         evidenceLayout->addWidget(label, row, 0);
         evidenceLayout->addWidget(strength, row, 1);
@@ -301,6 +333,7 @@ BidsView::BidsView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_saveButton = new QPushButton(tr("Sa&ve bid"), m_formBox);
     m_saveButton->setObjectName(QStringLiteral("saveBidButton"));
     m_saveButton->setAccessibleName(tr("Save bid"));
+    m_saveButton->setAccessibleDescription(tr("Records the bid as edited in the round."));
     m_revertButton = new QPushButton(tr("Reve&rt"), m_formBox);
     m_revertButton->setObjectName(QStringLiteral("revertBidButton"));
     m_revertButton->setAccessibleName(tr("Revert bid"));

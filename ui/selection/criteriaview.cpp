@@ -83,6 +83,8 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_templateButton = new QPushButton(tr("&Use the default template"), this);
     m_templateButton->setObjectName(QStringLiteral("criteriaTemplateButton"));
     m_templateButton->setAccessibleName(tr("Use the default template"));
+    m_templateButton->setToolTip(tr("Start the award criteria from the template of the source "
+                                    "papers, to adjust afterwards"));
 
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("criteriaTree"));
@@ -125,12 +127,19 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_addTopButton = new QPushButton(tr("Add &top-level criterion…"), this);
     m_addTopButton->setObjectName(QStringLiteral("criteriaAddTopButton"));
     m_addTopButton->setAccessibleName(tr("Add top-level criterion"));
+    // The buttons' tool tips give the reason while they are disabled; these descriptions stay.
+    m_addTopButton->setAccessibleDescription(
+        tr("Adds a criterion at the top level of the award criteria."));
     m_addSubButton = new QPushButton(tr("Add sub-criterio&n…"), this);
     m_addSubButton->setObjectName(QStringLiteral("criteriaAddSubButton"));
     m_addSubButton->setAccessibleName(tr("Add sub-criterion"));
+    m_addSubButton->setAccessibleDescription(
+        tr("Adds a sub-criterion below the selected criterion, making it a group."));
     m_removeButton = new QPushButton(tr("Remo&ve criterion"), this);
     m_removeButton->setObjectName(QStringLiteral("criteriaRemoveButton"));
     m_removeButton->setAccessibleName(tr("Remove criterion"));
+    m_removeButton->setAccessibleDescription(
+        tr("Removes the selected criterion and its sub-criteria from the draft."));
     auto *treeButtons = new QHBoxLayout;
     treeButtons->addWidget(m_addTopButton);
     treeButtons->addWidget(m_addSubButton);
@@ -143,12 +152,18 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_nameEdit = new QLineEdit(m_formBox);
     m_nameEdit->setObjectName(QStringLiteral("criterionNameEdit"));
     m_nameEdit->setAccessibleName(tr("Criterion name"));
+    m_nameEdit->setToolTip(tr("The name of the selected criterion, as published to bidders"));
     m_typeCombo = new PageComboBox(m_formBox);
     m_typeCombo->setObjectName(QStringLiteral("criterionTypeCombo"));
     m_typeCombo->setAccessibleName(tr("Criterion type"));
+    m_typeCombo->setAccessibleDescription(
+        tr("How the criterion is assessed: scored on a scale for quality or social value, "
+           "passed or failed, or computed from the price."));
     m_weightSpin = new PageSpinBox(m_formBox);
     m_weightSpin->setObjectName(QStringLiteral("criterionWeightSpin"));
     m_weightSpin->setAccessibleName(tr("Weight, percent of its level"));
+    m_weightSpin->setToolTip(
+        tr("The criterion's share of its level; the weights of a level add up to 100%"));
     m_weightSpin->setRange(0, 100);
     m_weightSpin->setDecimals(kWeightDecimals);
     m_weightSpin->setSuffix(tr("%"));
@@ -159,6 +174,7 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_scaleCombo = new PageComboBox(m_formBox);
     m_scaleCombo->setObjectName(QStringLiteral("criterionScaleCombo"));
     m_scaleCombo->setAccessibleName(tr("Scoring scale"));
+    m_scaleCombo->setAccessibleDescription(tr("The levels the panel scores the criterion on."));
     m_descriptorsLabel = makeText(m_formBox);
     m_descriptorsLabel->setObjectName(QStringLiteral("criterionDescriptorsLabel"));
     UiUtil::makeSecondary(m_descriptorsLabel);
@@ -189,11 +205,14 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_formulaCombo = new PageComboBox(priceBox);
     m_formulaCombo->setObjectName(QStringLiteral("priceFormulaCombo"));
     m_formulaCombo->setAccessibleName(tr("Price formula"));
+    m_formulaCombo->setAccessibleDescription(tr("How the bids' prices are turned into marks."));
     for (PriceFormula formula : {PriceFormula::LowestRatio, PriceFormula::Linear})
         m_formulaCombo->addItem(priceFormulaName(formula), int(formula));
     m_thresholdSpin = new PageSpinBox(priceBox);
     m_thresholdSpin->setObjectName(QStringLiteral("abnormallyLowSpin"));
     m_thresholdSpin->setAccessibleName(tr("Abnormally low threshold, percent below the mean"));
+    m_thresholdSpin->setToolTip(tr("A bid priced this far below the mean of the bids is flagged "
+                                   "as abnormally low, for the panel to question"));
     m_thresholdSpin->setRange(0.5, 99.5);
     m_thresholdSpin->setDecimals(1);
     m_thresholdSpin->setSuffix(tr("% below the mean"));
@@ -211,6 +230,8 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_saveButton = new QPushButton(tr("Save criter&ia"), this);
     m_saveButton->setObjectName(QStringLiteral("criteriaSaveButton"));
     m_saveButton->setAccessibleName(tr("Save criteria"));
+    m_saveButton->setAccessibleDescription(
+        tr("Records the draft criteria, weights and price rules in the round."));
     m_revertButton = new QPushButton(tr("Reve&rt"), this);
     m_revertButton->setObjectName(QStringLiteral("criteriaRevertButton"));
     m_revertButton->setAccessibleName(tr("Revert criteria"));
@@ -218,6 +239,8 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_openBidsButton = new QPushButton(tr("&Open the bids…"), this);
     m_openBidsButton->setObjectName(QStringLiteral("openBidsButton"));
     m_openBidsButton->setAccessibleName(tr("Open the bids"));
+    m_openBidsButton->setAccessibleDescription(
+        tr("Opens the bids, which locks the published criteria: a later change needs a reason."));
     auto *saveRow = new QHBoxLayout;
     saveRow->addWidget(m_saveButton);
     saveRow->addWidget(m_revertButton);
@@ -231,6 +254,8 @@ CriteriaView::CriteriaView(EditRunner *edits, DialogService *dialogs, QWidget *p
     m_changesTable = new QTableWidget(0, ChangeCount, this);
     m_changesTable->setObjectName(QStringLiteral("criteriaChangesTable"));
     m_changesTable->setAccessibleName(tr("Changes to the criteria after the bids were opened"));
+    m_changesTable->setAccessibleDescription(
+        tr("When, by whom, what changed and why, one row per change; every report shows them."));
     m_changesTable->setHorizontalHeaderLabels(
         {tr("When"), tr("By"), tr("What changed"), tr("Reason")});
     m_changesTable->setEditTriggers(QAbstractItemView::NoEditTriggers);

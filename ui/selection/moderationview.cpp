@@ -78,6 +78,9 @@ ModerationView::ModerationView(EditRunner *edits, DialogService *dialogs, QWidge
         makeTable({tr("Criterion"), tr("Agreement"), tr("Scores compared")}, m_content);
     m_agreementTable->setObjectName(QStringLiteral("agreementTable"));
     m_agreementTable->setAccessibleName(tr("Agreement between the assessors per criterion"));
+    m_agreementTable->setAccessibleDescription(
+        tr("One row per criterion with Krippendorff's alpha across the lot's bids and how many "
+           "scores it compares."));
     m_agreementTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_agreementTable->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 
@@ -86,6 +89,7 @@ ModerationView::ModerationView(EditRunner *edits, DialogService *dialogs, QWidge
     m_filterCombo = new PageComboBox(m_content);
     m_filterCombo->setObjectName(QStringLiteral("moderationFilterCombo"));
     m_filterCombo->setAccessibleName(tr("Show"));
+    m_filterCombo->setToolTip(tr("Which bids and criteria the table below lists"));
     m_filterCombo->addItem(tr("Every bid and criterion"), int(Filter::All));
     m_filterCombo->addItem(tr("Not agreed yet"), int(Filter::NotAgreed));
     m_filterCombo->addItem(tr("Flagged: spread of 2 points or more"), int(Filter::Flagged));
@@ -117,6 +121,9 @@ ModerationView::ModerationView(EditRunner *edits, DialogService *dialogs, QWidge
         makeTable({tr("Assessor"), tr("Score"), tr("Comment"), tr("Counted")}, m_content);
     m_scoresTable->setObjectName(QStringLiteral("moderationScoresTable"));
     m_scoresTable->setAccessibleName(tr("Individual scores with their comments"));
+    m_scoresTable->setAccessibleDescription(
+        tr("Each assessor's score and comment for the selected bid and criterion, and whether "
+           "it counts."));
     keepRowsFitted(m_scoresTable);
     QHeaderView *scoresHeader = m_scoresTable->horizontalHeader();
     scoresHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -128,12 +135,17 @@ ModerationView::ModerationView(EditRunner *edits, DialogService *dialogs, QWidge
     m_consensusSpin = new PageSpinBox(m_content);
     m_consensusSpin->setObjectName(QStringLiteral("consensusSpin"));
     m_consensusSpin->setAccessibleName(tr("Consensus score"));
+    m_consensusSpin->setToolTip(
+        tr("The score the panel agrees for the selected bid and criterion, in place of the "
+           "provisional one"));
     m_consensusSpin->setDecimals(2);
     m_consensusSpin->setSingleStep(0.5);
     m_consensusSpin->setLocale(UiUtil::numberLocale());
     m_passFailCombo = new PageComboBox(m_content);
     m_passFailCombo->setObjectName(QStringLiteral("consensusPassFailCombo"));
     m_passFailCombo->setAccessibleName(tr("Consensus: pass or fail"));
+    m_passFailCombo->setToolTip(
+        tr("Whether the panel agrees the bid passes or fails the selected criterion"));
     m_consensusLabel = new QLabel(tr("Consensus &score:"), m_content);
     m_consensusLabel->setBuddy(m_consensusSpin);
     m_descriptorLabel = makeText(m_content, true);
@@ -153,6 +165,8 @@ ModerationView::ModerationView(EditRunner *edits, DialogService *dialogs, QWidge
     rationaleLabel->setBuddy(m_rationaleEdit);
     m_recordButton = makeButton(tr("&Record consensus"), tr("Record consensus"),
                                 QStringLiteral("recordConsensusButton"), m_content);
+    m_recordButton->setToolTip(
+        tr("Record the consensus score and its rationale for the selected bid and criterion"));
     m_removeButton = makeButton(tr("Re&open"), tr("Remove the consensus and reopen the score"),
                                 QStringLiteral("removeConsensusButton"), m_content);
     m_removeButton->setToolTip(tr("Remove the agreed consensus: the provisional value stands "

@@ -36,10 +36,12 @@ QLabel *makeText(QWidget *parent)
     return label;
 }
 
-QTableWidget *makeTable(int columns, const QString &name, QWidget *parent)
+QTableWidget *makeTable(int columns, const QString &name, const QString &description,
+                        QWidget *parent)
 {
     auto *table = new QTableWidget(0, columns, parent);
     table->setAccessibleName(name);
+    table->setAccessibleDescription(description); // the cells have tool tips of their own
     table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
@@ -103,7 +105,10 @@ PanelView::PanelView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     QFont bold = panelHeading->font();
     bold.setBold(true);
     panelHeading->setFont(bold);
-    m_panelTable = makeTable(PanelColumnCount, tr("Assessment panel"), this);
+    m_panelTable = makeTable(
+        PanelColumnCount, tr("Assessment panel"),
+        tr("One row per assessor with their organisation and role; select one to edit it below."),
+        this);
     m_panelTable->setObjectName(QStringLiteral("panelTable"));
     m_panelTable->setHorizontalHeaderLabels({tr("Assessor"), tr("Organisation"), tr("Role")});
     m_panelTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -113,9 +118,14 @@ PanelView::PanelView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_newButton = new QPushButton(tr("&New assessor"), this);
     m_newButton->setObjectName(QStringLiteral("newAssessorButton"));
     m_newButton->setAccessibleName(tr("New assessor"));
+    // The buttons' tool tips give the reason while they are disabled; these descriptions stay.
+    m_newButton->setAccessibleDescription(
+        tr("Starts a new member of the assessment panel in the form below."));
     m_removeButton = new QPushButton(tr("Remove assessor…"), this);
     m_removeButton->setObjectName(QStringLiteral("removeAssessorButton"));
     m_removeButton->setAccessibleName(tr("Remove assessor"));
+    m_removeButton->setAccessibleDescription(
+        tr("Removes the selected assessor from the assessment panel."));
     auto *panelButtons = new QHBoxLayout;
     panelButtons->addWidget(m_newButton);
     panelButtons->addWidget(m_removeButton);
@@ -126,9 +136,12 @@ PanelView::PanelView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_nameEdit = new QLineEdit(m_formBox);
     m_nameEdit->setObjectName(QStringLiteral("assessorNameEdit"));
     m_nameEdit->setAccessibleName(tr("Assessor name"));
+    m_nameEdit->setToolTip(tr("The assessor's full name, which identifies them in the round"));
     m_organisationCombo = new PageComboBox(m_formBox);
     m_organisationCombo->setObjectName(QStringLiteral("assessorOrganisationCombo"));
     m_organisationCombo->setAccessibleName(tr("Assessor organisation"));
+    m_organisationCombo->setToolTip(tr("The organisation the assessor works for: DWP or one of "
+                                       "the partnership's authorities"));
     m_roleEdit = new QLineEdit(m_formBox);
     m_roleEdit->setObjectName(QStringLiteral("assessorRoleEdit"));
     m_roleEdit->setAccessibleName(tr("Assessor role"));
@@ -142,6 +155,7 @@ PanelView::PanelView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_saveButton = new QPushButton(tr("Sa&ve assessor"), m_formBox);
     m_saveButton->setObjectName(QStringLiteral("saveAssessorButton"));
     m_saveButton->setAccessibleName(tr("Save assessor"));
+    m_saveButton->setAccessibleDescription(tr("Records the assessor as edited in the round."));
     m_revertButton = new QPushButton(tr("Rever&t"), m_formBox);
     m_revertButton->setObjectName(QStringLiteral("revertAssessorButton"));
     m_revertButton->setAccessibleName(tr("Revert assessor"));
@@ -166,7 +180,10 @@ PanelView::PanelView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_declarationsLabel = makeText(this);
     m_declarationsLabel->setObjectName(QStringLiteral("declarationsLabel"));
     UiUtil::makeSecondary(m_declarationsLabel);
-    m_matrix = makeTable(0, tr("Declarations of interest, assessors by bidder"), this);
+    m_matrix = makeTable(0, tr("Declarations of interest, assessors by bidder"),
+                         tr("One row per assessor, one column per bidder: each cell says whether "
+                            "the assessor declared a conflict with the bidder."),
+                         this);
     m_matrix->setObjectName(QStringLiteral("declarationTable"));
     m_matrix->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_matrix->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -174,12 +191,19 @@ PanelView::PanelView(EditRunner *edits, DialogService *dialogs, QWidget *parent)
     m_noConflictButton = new QPushButton(tr("No con&flict"), this);
     m_noConflictButton->setObjectName(QStringLiteral("noConflictButton"));
     m_noConflictButton->setAccessibleName(tr("Declare no conflict"));
+    m_noConflictButton->setAccessibleDescription(
+        tr("Records that the assessor in the selected cell has no conflict with the bidder."));
     m_conflictButton = new QPushButton(tr("&Declare a conflict…"), this);
     m_conflictButton->setObjectName(QStringLiteral("conflictButton"));
     m_conflictButton->setAccessibleName(tr("Declare a conflict"));
+    m_conflictButton->setAccessibleDescription(
+        tr("Records a conflict of interest for the selected cell, which keeps the assessor from "
+           "scoring that bid."));
     m_withdrawButton = new QPushButton(tr("&Withdraw declaration"), this);
     m_withdrawButton->setObjectName(QStringLiteral("withdrawDeclarationButton"));
     m_withdrawButton->setAccessibleName(tr("Withdraw declaration"));
+    m_withdrawButton->setAccessibleDescription(
+        tr("Withdraws the declaration recorded in the selected cell."));
     auto *declareButtons = new QHBoxLayout;
     declareButtons->addWidget(m_noConflictButton);
     declareButtons->addWidget(m_conflictButton);

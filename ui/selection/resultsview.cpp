@@ -161,6 +161,9 @@ ResultsView::ResultsView(EditRunner *edits, DialogService *dialogs, QWidget *par
                                m_content);
     m_resultsTable->setObjectName(QStringLiteral("resultsTable"));
     m_resultsTable->setAccessibleName(tr("Results of the lot"));
+    m_resultsTable->setAccessibleDescription(
+        tr("The bids ranked by total marks out of 100, with the marks for quality, social value "
+           "and price, the price and the status of each."));
     QHeaderView *resultsHeader = m_resultsTable->horizontalHeader();
     resultsHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     resultsHeader->setSectionResizeMode(BidderColumn, QHeaderView::Stretch);
@@ -182,6 +185,9 @@ ResultsView::ResultsView(EditRunner *edits, DialogService *dialogs, QWidget *par
                                    m_content);
     m_sensitivityTable->setObjectName(QStringLiteral("sensitivityTable"));
     m_sensitivityTable->setAccessibleName(tr("Weights within which the winner stays the same"));
+    m_sensitivityTable->setAccessibleDescription(
+        tr("For each criterion, its weight and the range of weights over which the same bid "
+           "still wins, with the bid that draws level at each end."));
     QHeaderView *sensitivityHeader = m_sensitivityTable->horizontalHeader();
     sensitivityHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
     sensitivityHeader->setSectionResizeMode(CriterionColumn, QHeaderView::Stretch);
@@ -217,11 +223,14 @@ ResultsView::ResultsView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_summaryCombo = new PageComboBox(m_content);
     m_summaryCombo->setObjectName(QStringLiteral("summaryBidCombo"));
     m_summaryCombo->setAccessibleName(tr("Bidder whose summary is shown"));
+    m_summaryCombo->setToolTip(tr("The bidder whose assessment summary is shown below"));
     m_summaryCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     auto *summaryLabel = new QLabel(tr("&Bidder:"), m_content);
     summaryLabel->setBuddy(m_summaryCombo);
     m_copyButton = makeButton(tr("&Copy summary"), tr("Copy summary to the clipboard"),
                               QStringLiteral("copySummaryButton"), m_content);
+    m_copyButton->setToolTip(
+        tr("Copy the bidder's assessment summary to the clipboard, for the award notice"));
     auto *summaryRow = new QHBoxLayout;
     summaryRow->addWidget(summaryLabel);
     summaryRow->addWidget(m_summaryCombo);
@@ -230,6 +239,9 @@ ResultsView::ResultsView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_summaryText = new QPlainTextEdit(m_content);
     m_summaryText->setObjectName(QStringLiteral("summaryText"));
     m_summaryText->setAccessibleName(tr("Assessment summary"));
+    m_summaryText->setAccessibleDescription(
+        tr("The chosen bidder's scores and the reasons against each criterion, and the "
+           "winner's, as the award notice gives them."));
     m_summaryText->setReadOnly(true);
     m_summaryText->setTabChangesFocus(true);
     m_summaryText->setTextInteractionFlags(Qt::TextSelectableByKeyboard |
@@ -241,6 +253,8 @@ ResultsView::ResultsView(EditRunner *edits, DialogService *dialogs, QWidget *par
     m_noticeDate = new QDateEdit(QDate::currentDate(), m_content);
     m_noticeDate->setObjectName(QStringLiteral("awardNoticeDateEdit"));
     m_noticeDate->setAccessibleName(tr("Date of the award notice"));
+    m_noticeDate->setToolTip(
+        tr("The day the award notice was sent, from which the standstill period is counted"));
     m_noticeDate->setCalendarPopup(true);
     m_noticeDate->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
     auto *noticeLabel = new QLabel(tr("Award &notice given on:"), m_content);
@@ -866,6 +880,9 @@ void ResultsView::refreshAward()
             auto *sign = makeButton(tr("Sign…"), tr("Sign the award for %1").arg(party),
                                     QStringLiteral("signAwardButton"), m_content);
             const QString reason = whyNot(party);
+            // The tool tip gives the reason while the button is disabled; this stays.
+            sign->setAccessibleDescription(
+                tr("Opens the dialog in which %1 signs the award recommendation.").arg(party));
             sign->setEnabled(reason.isEmpty());
             sign->setToolTip(reason);
             connect(sign, &QPushButton::clicked, this, [this, party] { signAward(party); });

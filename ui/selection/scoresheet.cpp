@@ -70,8 +70,14 @@ ScoreSheet::ScoreSheet(QWidget *parent)
     m_reasonLabel->setObjectName(QStringLiteral("scoreCellReasonLabel"));
     m_declareNoneButton = makeButton(tr("Declare &no conflict…"), tr("Declare no conflict"),
                                      QStringLiteral("declareNoneButton"), m_body);
+    m_declareNoneButton->setToolTip(
+        tr("Record that the assessor has no conflict of interest with this bidder, so that "
+           "the bid can be scored"));
     m_declareConflictButton = makeButton(tr("Declare a &conflict…"), tr("Declare a conflict"),
                                          QStringLiteral("declareConflictButton"), m_body);
+    m_declareConflictButton->setToolTip(
+        tr("Record the assessor's conflict of interest with this bidder, which blocks "
+           "scoring the bid"));
     auto *declareRow = new QHBoxLayout;
     declareRow->addWidget(m_declareNoneButton);
     declareRow->addWidget(m_declareConflictButton);
@@ -80,6 +86,8 @@ ScoreSheet::ScoreSheet(QWidget *parent)
     m_scoreCombo = new PageComboBox(m_body);
     m_scoreCombo->setObjectName(QStringLiteral("scoreCombo"));
     m_scoreCombo->setAccessibleName(tr("Score"));
+    m_scoreCombo->setToolTip(tr("The level of the criterion's scale the bid reaches in the cell "
+                                "chosen above"));
     m_scoreCombo->setPlaceholderText(tr("Choose a score"));
     m_scoreCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_scoreLabel = new QLabel(tr("Sc&ore:"), m_body);
@@ -101,6 +109,8 @@ ScoreSheet::ScoreSheet(QWidget *parent)
     m_saveButton->setToolTip(tr("Record this score and comment (Ctrl+Enter)"));
     m_withdrawButton = makeButton(tr("&Withdraw score"), tr("Withdraw score"),
                                   QStringLiteral("withdrawScoreButton"), m_body);
+    m_withdrawButton->setToolTip(
+        tr("Withdraw the recorded score and comment for this cell, leaving it unscored"));
     m_revertButton = makeButton(tr("Re&vert"), tr("Revert to the recorded score"),
                                 QStringLiteral("revertScoreButton"), m_body);
     m_revertButton->setToolTip(tr("Drop the changes not saved for this cell"));

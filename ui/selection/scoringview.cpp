@@ -234,6 +234,12 @@ ScoringView::ScoringView(EditRunner *edits, DialogService *dialogs, QWidget *par
                                 QStringLiteral("exportPackButton"), m_content);
     m_importButton = makeButton(tr("&Import returned scores…"), tr("Import returned scores"),
                                 QStringLiteral("importReturnButton"), m_content);
+    // Their tool tips give the reason while they are disabled; these descriptions stay.
+    m_exportButton->setAccessibleDescription(
+        tr("Writes a pack of the bids, the criteria and the assessor's own scores, for scoring "
+           "on another desktop."));
+    m_importButton->setAccessibleDescription(
+        tr("Reads the scores an assessor returned from a pack into the round."));
     auto *packRow = new QHBoxLayout;
     packRow->addWidget(m_exportButton);
     packRow->addWidget(m_importButton);

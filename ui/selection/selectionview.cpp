@@ -69,6 +69,9 @@ SelectionView::SelectionView(EditRunner *edits, DialogService *dialogs, QWidget 
     m_tabs = new PageTabWidget(this);
     m_tabs->setObjectName(QStringLiteral("selectionTabs"));
     m_tabs->setAccessibleName(tr("Parts of the evaluation"));
+    m_tabs->setAccessibleDescription(
+        tr("The evaluation of the lot step by step: criteria, bids, panel, scoring, moderation "
+           "and results."));
     m_tabs->setDocumentMode(true);
     m_criteriaView = new CriteriaView(edits, dialogs, m_tabs);
     m_bidsView = new BidsView(edits, dialogs, m_tabs);

@@ -71,6 +71,10 @@ CoverageView::CoverageView(QWidget *parent)
     m_matrix = UiUtil::makeTable({tr("Priority group")}, this);
     m_matrix->setObjectName(QStringLiteral("coverageTable"));
     m_matrix->setAccessibleName(tr("Coverage: specialist providers by priority group and CPA"));
+    m_matrix->setAccessibleDescription(
+        tr("One row per priority group and one column per CPA, each cell the number of "
+           "specialist providers; a gap is a priority group of the CPA that no specialist "
+           "serves."));
     m_matrix->setSelectionBehavior(QAbstractItemView::SelectItems);
     m_matrix->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
 
@@ -79,6 +83,9 @@ CoverageView::CoverageView(QWidget *parent)
         {tr("CPA"), tr("Providers serving"), tr("Voluntary and community"), tr("SMEs")}, this);
     m_cpaTable->setObjectName(QStringLiteral("coverageCpaTable"));
     m_cpaTable->setAccessibleName(tr("Providers in each CPA"));
+    m_cpaTable->setAccessibleDescription(
+        tr("One row per CPA with the number of providers serving it and how many of them are "
+           "voluntary and community organisations or SMEs."));
     m_cpaTable->horizontalHeader()->setSectionResizeMode(CpaNameColumn, QHeaderView::Stretch);
     for (int column : {ProvidersColumn, VoluntaryColumn, SmeColumn})
         m_cpaTable->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);

@@ -260,13 +260,20 @@ void ProvidersView::refreshState()
     const QString why = m_document ? m_document->whySupplyFrozen() : tr("No round is open.");
     const bool editable = why.isEmpty();
     const bool picked = !currentProvider().isEmpty();
-    const auto enable = [&](QPushButton *button, bool on, const QString &otherwise) {
+    // An enabled button's tool tip says what it does, a disabled one's why it is disabled.
+    const auto enable = [&](QPushButton *button, bool on, const QString &what,
+                            const QString &otherwise) {
         button->setEnabled(on);
-        button->setToolTip(on ? QString() : (!editable ? why : otherwise));
+        button->setToolTip(on ? what : (!editable ? why : otherwise));
     };
-    enable(m_addButton, editable, {});
-    enable(m_editButton, editable && picked, tr("Pick the provider to edit in the table."));
-    enable(m_removeButton, editable && picked, tr("Pick the provider to remove in the table."));
+    enable(m_addButton, editable,
+           tr("Add an organisation that could deliver the programme or join a supply chain."), {});
+    enable(m_editButton, editable && picked,
+           tr("Change the details of the provider selected in the table."),
+           tr("Pick the provider to edit in the table."));
+    enable(m_removeButton, editable && picked,
+           tr("Remove the provider selected in the table from the register."),
+           tr("Pick the provider to remove in the table."));
     m_importButton->setEnabled(editable);
     m_importButton->setToolTip(
         !editable ? why
@@ -281,10 +288,8 @@ void ProvidersView::refreshState()
                                             : tr("The register is empty."));
     const bool illustrative = m_document && m_document->round().supply.illustrativeProviders;
     m_clearButton->setVisible(illustrative);
-    enable(m_clearButton, editable, {});
-    if (editable)
-        m_clearButton->setToolTip(
-            tr("Remove the invented organisations to start your own register."));
+    enable(m_clearButton, editable,
+           tr("Remove the invented organisations to start your own register."), {});
 }
 
 QString ProvidersView::currentProvider() const

@@ -311,24 +311,32 @@ void TimelineView::refreshState()
 {
     const QString why = m_document ? m_document->whySupplyFrozen() : tr("No round is open.");
     const bool canEdit = why.isEmpty();
-    const auto enable = [&](QPushButton *button, bool on, const QString &otherwise) {
+    // An enabled button's tool tip says what it does, a disabled one's why it is disabled.
+    const auto enable = [&](QPushButton *button, bool on, const QString &what,
+                            const QString &otherwise) {
         button->setEnabled(on);
-        button->setToolTip(on ? QString() : (!canEdit ? why : otherwise));
+        button->setToolTip(on ? what : (!canEdit ? why : otherwise));
     };
     const bool milestone = currentMilestone() >= 0;
     const bool rule = currentRule() >= 0;
-    enable(m_addMilestoneButton, canEdit, {});
-    enable(m_editMilestoneButton, canEdit && milestone, tr("Pick the milestone in the table."));
-    enable(m_removeMilestoneButton, canEdit && milestone, tr("Pick the milestone in the table."));
+    enable(m_addMilestoneButton, canEdit,
+           tr("Add a phase or date of market engagement to the timeline."), {});
+    enable(m_editMilestoneButton, canEdit && milestone,
+           tr("Change the name or dates of the milestone selected in the table."),
+           tr("Pick the milestone in the table."));
+    enable(m_removeMilestoneButton, canEdit && milestone,
+           tr("Remove the milestone selected in the table from the timeline."),
+           tr("Pick the milestone in the table."));
     const bool illustrative = m_document && m_document->round().supply.illustrativeTimeline;
     m_clearButton->setVisible(illustrative);
-    enable(m_clearButton, canEdit, {});
-    if (canEdit)
-        m_clearButton->setToolTip(tr("Remove the invented dates to enter the round's own; the "
-                                     "rules stay."));
-    enable(m_addRuleButton, canEdit, {});
-    enable(m_editRuleButton, canEdit && rule, tr("Pick the rule in the table."));
-    enable(m_removeRuleButton, canEdit && rule, tr("Pick the rule in the table."));
+    enable(m_clearButton, canEdit,
+           tr("Remove the invented dates to enter the round's own; the rules stay."), {});
+    enable(m_addRuleButton, canEdit,
+           tr("Add a minimum time between two milestones that the timeline must allow."), {});
+    enable(m_editRuleButton, canEdit && rule, tr("Change the rule selected in the table."),
+           tr("Pick the rule in the table."));
+    enable(m_removeRuleButton, canEdit && rule, tr("Remove the rule selected in the table."),
+           tr("Pick the rule in the table."));
     bool missing = false;
     if (m_document) {
         const QList<TimelineRule> &rules = m_document->round().supply.rules;
@@ -338,13 +346,12 @@ void TimelineView::refreshState()
                                    [&](const TimelineRule &r) { return sameMeasure(r, standard); });
         }
     }
-    enable(m_standardRulesButton, canEdit && missing, tr("The standard rules are all in place."));
-    if (canEdit && missing)
-        m_standardRulesButton->setToolTip(
-            tr("Add the standard rules the timeline does not have yet: eight weeks of "
-               "supply-chain formation, 30 days from the tender notice to the bid deadline, a "
-               "10-day standstill and 35 days from the prior information notice to the tender "
-               "notice."));
+    enable(m_standardRulesButton, canEdit && missing,
+           tr("Add the standard rules the timeline does not have yet: eight weeks of "
+              "supply-chain formation, 30 days from the tender notice to the bid deadline, a "
+              "10-day standstill and 35 days from the prior information notice to the tender "
+              "notice."),
+           tr("The standard rules are all in place."));
 }
 
 int TimelineView::currentMilestone() const
