@@ -60,7 +60,9 @@ public:
 
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        // The type first: while the table is being destroyed its viewport still sends events
+        // here, and the table is no longer a table to ask for its viewport (UBSan).
+        if (event->type() == QEvent::Resize && watched == m_table->viewport())
             share();
         return QObject::eventFilter(watched, event);
     }
