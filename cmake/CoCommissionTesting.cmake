@@ -5,6 +5,13 @@ function(cocommission_add_test name)
     add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE ${ARG_LIBS} cocommission_testsupport Qt6::Test)
     add_test(NAME ${name} COMMAND ${name})
+    cocommission_test_properties(${name} LABELS ${ARG_LABELS})
+endfunction()
+
+# cocommission_test_properties(NAME [LABELS labels...])
+# What every test gets: headless, a home of its own, the sanitizers' settings in their build.
+function(cocommission_test_properties name)
+    cmake_parse_arguments(ARG "" "" "LABELS" ${ARGN})
     # Each test gets a home of its own: settings and the demo round (QStandardPaths' test
     # mode puts them under ~/.qttest) must not be shared by tests that ctest runs side by side.
     set(home "${CMAKE_CURRENT_BINARY_DIR}/home/${name}")
