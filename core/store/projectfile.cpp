@@ -4,6 +4,7 @@
 #include "core/store/sql.h"
 
 #include <QAtomicInteger>
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QLockFile>
@@ -35,6 +36,27 @@ bool hasHotJournal(const QString &path)
 QString lockPath(const QString &path)
 {
     return path + QStringLiteral(".lock");
+}
+
+/**
+ * Takes \a lock without waiting. QLockFile counts a lock as stale when the process named in it
+ * has gone; with no stale time (an hours-long session is not stale), a lock file that names no
+ * one, because its writer was killed between creating it and writing its name, would hold the
+ * round read-only for ever. A live writer fills it within moments, so a lock file that still
+ * names no one after a minute is removed and the lock taken.
+ */
+bool takeLock(QLockFile &lock, const QString &path)
+{
+    lock.setStaleLockTime(0);
+    if (lock.tryLock(0))
+        return true;
+    constexpr qint64 kOwnerlessAgeSeconds = 60;
+    const QFileInfo info(lockPath(path));
+    if (lock.error() != QLockFile::LockFailedError || lock.getLockInfo(nullptr, nullptr, nullptr) ||
+        !info.exists() ||
+        info.lastModified().secsTo(QDateTime::currentDateTime()) < kOwnerlessAgeSeconds)
+        return false;
+    return lock.removeStaleLockFile() && lock.tryLock(0);
 }
 
 } // namespace
@@ -149,8 +171,7 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::create(const QString &path)
     }
     std::unique_ptr<ProjectFile> file(new ProjectFile(path));
     file->m_lock = std::make_unique<QLockFile>(lockPath(path));
-    file->m_lock->setStaleLockTime(0);
-    if (!file->m_lock->tryLock(0))
+    if (!takeLock(*file->m_lock, path))
         return Error{tr("Could not create %1: another program is creating it.").arg(path)};
     if (Status s = file->connect(false); !s) {
         QFile::remove(path);
@@ -183,20 +204,32 @@ Result<std::unique_ptr<ProjectFile>> ProjectFile::open(const QString &path, Opti
                                      .arg(info.fileName());
     } else {
         file->m_lock = std::make_unique<QLockFile>(lockPath(path));
-        file->m_lock->setStaleLockTime(0); // an hours-long session is not stale; a dead one is
-        if (!file->m_lock->tryLock(0)) {
+        if (!takeLock(*file->m_lock, path)) {
             qint64 pid = 0;
             QString host;
             QString app;
-            file->m_lock->getLockInfo(&pid, &host, &app);
+            const bool named = file->m_lock->getLockInfo(&pid, &host, &app);
+            const QLockFile::LockError error = file->m_lock->error();
             file->m_lock.reset();
             file->m_readOnly = true;
-            file->m_readOnlyReason =
-                tr("%1 is open in another CoCommission window (process %2 on %3), so it is "
-                   "open here read-only. Close it there to make changes.")
-                    .arg(info.fileName())
-                    .arg(pid)
-                    .arg(host.isEmpty() ? tr("an unknown computer") : host);
+            if (error != QLockFile::LockFailedError)
+                file->m_readOnlyReason =
+                    tr("Could not create the lock file %1 beside %2, so it is open read-only. "
+                       "Check that its folder may be written to and that the name is not too "
+                       "long.")
+                        .arg(QFileInfo(lockPath(path)).fileName(), info.fileName());
+            else if (!named)
+                file->m_readOnlyReason =
+                    tr("Another program is opening %1 at this moment, so it is open here "
+                       "read-only. Close it and open it again in a minute.")
+                        .arg(info.fileName());
+            else
+                file->m_readOnlyReason =
+                    tr("%1 is open in another CoCommission window (process %2 on %3), so it is "
+                       "open here read-only. Close it there to make changes.")
+                        .arg(info.fileName())
+                        .arg(pid)
+                        .arg(host.isEmpty() ? tr("an unknown computer") : host);
         }
     }
 

@@ -34,6 +34,8 @@ private slots:
     void secondOpenerGetsReadOnlyAndIsTold();
     void lockIsReleasedOnClose();
     void anotherProcessHoldingTheRoundMakesItReadOnly();
+    void lockFileNamingNoOneIsRemovedOnceOld();
+    void lockFileThatCannotBeWrittenMakesItReadOnly();
     void firstSchemaFileOpensWithEveryLaterMigration();
     void everyEditIsOneTransaction();
     void failedWriteChangesNothing();
@@ -299,6 +301,60 @@ void TestProjectFile::anotherProcessHoldingTheRoundMakesItReadOnly()
     QVERIFY2(after, qPrintable(after.errorMessage()));
     QVERIFY2(!(*after)->isReadOnly(), qPrintable((*after)->readOnlyReason()));
     QVERIFY(verifyRoundFile(path)->passed());
+}
+
+void TestProjectFile::lockFileNamingNoOneIsRemovedOnceOld()
+{
+    // A writer killed between creating its lock file and writing its name leaves it empty.
+    const QString path = demoFile();
+    const QString lock = path + QStringLiteral(".lock");
+    QFile empty(lock);
+    QVERIFY(empty.open(QIODevice::WriteOnly));
+    empty.close();
+
+    {
+        // Fresh, it may be a writer at work: read-only, and told so.
+        auto young = RoundDocument::open(path);
+        QVERIFY2(young, qPrintable(young.errorMessage()));
+        QVERIFY((*young)->isReadOnly());
+        QVERIFY2((*young)->readOnlyReason().contains(QStringLiteral("opening")),
+                 qPrintable((*young)->readOnlyReason()));
+        QVERIFY(!(*young)->setTitle(QStringLiteral("Refused")));
+    }
+    QVERIFY(QFile::exists(lock));
+
+    // Two minutes old and still naming no one: removed, and the round opens for writing.
+    QVERIFY(empty.open(QIODevice::Append));
+    QVERIFY(empty.setFileTime(QDateTime::currentDateTime().addSecs(-120),
+                              QFileDevice::FileModificationTime));
+    empty.close();
+    {
+        auto old = RoundDocument::open(path);
+        QVERIFY2(old, qPrintable(old.errorMessage()));
+        QVERIFY2(!(*old)->isReadOnly(), qPrintable((*old)->readOnlyReason()));
+        QVERIFY((*old)->setTitle(QStringLiteral("Taken over")));
+        QFile now(lock);
+        QVERIFY(now.open(QIODevice::ReadOnly));
+        QVERIFY(now.readAll().startsWith(QByteArray::number(QCoreApplication::applicationPid())));
+    }
+    QVERIFY(!QFile::exists(lock));
+    QVERIFY(verifyRoundFile(path)->passed());
+}
+
+void TestProjectFile::lockFileThatCannotBeWrittenMakesItReadOnly()
+{
+    // A name of 252 characters leaves no room for ".lock" (the limit is 255), which fails to
+    // be created whoever runs the test: the round opens read-only and says why.
+    const QString longName = QString(246, QLatin1Char('r')) + QStringLiteral(".cocom");
+    const QString path = m_dir->filePath(longName);
+    QVERIFY(QFile::rename(demoFile(), path));
+
+    auto document = RoundDocument::open(path);
+    QVERIFY2(document, qPrintable(document.errorMessage()));
+    QVERIFY((*document)->isReadOnly());
+    QVERIFY2((*document)->readOnlyReason().contains(QStringLiteral("lock file")),
+             qPrintable((*document)->readOnlyReason()));
+    QVERIFY(!(*document)->setTitle(QStringLiteral("Refused")));
 }
 
 void TestProjectFile::firstSchemaFileOpensWithEveryLaterMigration()
