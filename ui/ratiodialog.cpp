@@ -1,5 +1,7 @@
 #include "ui/ratiodialog.h"
 
+#include "ui/uiutil.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -112,8 +114,7 @@ void RatioDialog::updateAcceptable()
     const QList<QAbstractButton *> buttons = m_buttons->buttons();
     for (QAbstractButton *button : buttons) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole) {
-            button->setEnabled(problem.isEmpty());
-            button->setToolTip(problem);
+            UiUtil::setAvailable(button, problem.isEmpty(), {}, problem);
         }
     }
 }

@@ -1,6 +1,7 @@
 #include "ui/signoffdialog.h"
 
 #include "ui/noticebox.h"
+#include "ui/uiutil.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -109,9 +110,8 @@ void SignOffDialog::updateAcceptable()
     const QList<QAbstractButton *> buttons = m_buttons->buttons();
     for (QAbstractButton *button : buttons) {
         if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole) {
-            button->setEnabled(complete);
-            button->setToolTip(complete ? QString()
-                                        : tr("Fill in the party, name, role and rationale."));
+            UiUtil::setAvailable(button, complete, {},
+                                 tr("Fill in the party, name, role and rationale."));
         }
     }
 }

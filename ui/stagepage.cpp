@@ -381,9 +381,8 @@ void StagePage::refreshActions()
 
     QList<QPushButton *> enabled;
     for (const auto &[button, why] : std::as_const(states)) {
-        button->setToolTip(why.value_or(QString()));
         if (!why) {
-            button->setEnabled(true);
+            UiUtil::setAvailable(button, true, {}, {});
             enabled.append(button);
         }
     }
@@ -405,7 +404,7 @@ void StagePage::refreshActions()
     }
     for (const auto &[button, why] : std::as_const(states)) {
         if (why)
-            button->setEnabled(false);
+            UiUtil::setAvailable(button, false, {}, *why);
     }
 
     // One line saying what happens next, so keyboard users need no tooltip.

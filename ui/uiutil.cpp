@@ -5,6 +5,8 @@
 #include <QChart>
 #include <QChartView>
 #include <QColor>
+#include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -181,6 +183,40 @@ QChartView *makeChartView(QChart *chart, QWidget *parent, qreal titleScale)
     view->setFocusPolicy(Qt::NoFocus);
     view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     return view;
+}
+
+void setAvailable(QWidget *widget, bool on, const QString &what, const QString &whyNot)
+{
+    // What the widget does, as it was described when made, kept for when \a what is empty.
+    static constexpr char kWhat[] = "cocommissionWhat";
+    QVariant made = widget->property(kWhat);
+    if (!made.isValid()) {
+        made = !widget->accessibleDescription().isEmpty() ? widget->accessibleDescription()
+                                                          : widget->toolTip();
+        widget->setProperty(kWhat, made);
+    }
+    const QString text =
+        on || whyNot.isEmpty() ? (what.isEmpty() ? made.toString() : what) : whyNot;
+    widget->setEnabled(on);
+    widget->setToolTip(text);
+    widget->setAccessibleDescription(text);
+}
+
+QPushButton *addAcceptButton(QDialogButtonBox *buttons, const QString &text,
+                             const QString &accessibleName, const QString &description,
+                             const QString &namePrefix, const QString &cancelDescription)
+{
+    QPushButton *ok = buttons->addButton(text, QDialogButtonBox::AcceptRole);
+    ok->setObjectName(namePrefix + QStringLiteral("OkButton"));
+    ok->setAccessibleName(accessibleName);
+    ok->setAccessibleDescription(description);
+    ok->setDefault(true);
+    if (QPushButton *cancel = buttons->button(QDialogButtonBox::Cancel)) {
+        cancel->setObjectName(namePrefix + QStringLiteral("CancelButton"));
+        cancel->setAccessibleName(QCoreApplication::translate("UiUtil", "Cancel"));
+        cancel->setAccessibleDescription(cancelDescription);
+    }
+    return ok;
 }
 
 } // namespace CoCommission::UiUtil

@@ -8,6 +8,7 @@
 
 class QChart;
 class QColor;
+class QDialogButtonBox;
 class QChartView;
 class QHBoxLayout;
 class QLabel;
@@ -58,6 +59,23 @@ void fitTableHeight(QTableWidget *table);
 QLabel *makeText(QWidget *parent, bool secondary = false);
 QPushButton *makeButton(const QString &text, const QString &accessibleName,
                         const QString &objectName, QWidget *parent);
+
+/**
+ * Adds the accepting button of a dialog to \a buttons, which hold Cancel: \a text (with its
+ * mnemonic), named \a accessibleName, described by \a description, the default button. Cancel is
+ * named and described by \a cancelDescription. Their object names are \a namePrefix followed by
+ * "OkButton" and "CancelButton".
+ */
+QPushButton *addAcceptButton(QDialogButtonBox *buttons, const QString &text,
+                             const QString &accessibleName, const QString &description,
+                             const QString &namePrefix, const QString &cancelDescription);
+
+/**
+ * Enables \a widget or not, and tells pointer and screen reader alike why: enabled, its tool tip
+ * and accessible description say what it does (\a what, or when that is empty the description
+ * it was given when made); disabled, they give \a whyNot.
+ */
+void setAvailable(QWidget *widget, bool on, const QString &what, const QString &whyNot);
 
 /**
  * A row of \a left widgets (a table's Add, Edit, Remove buttons), a stretch, then the \a right

@@ -138,7 +138,8 @@ inline QSet<QWidget *> focusChain(QWidget *root)
  * The accessibility faults of the interactive controls \a root shows, one line per control as
  * "page › objectName Class: what is missing": an accessible name and an accessible description
  * as assistive technology reads them (QAccessible, so a buddy label or a button's text names
- * a control, and a tool tip describes it), Tab focus, a place in the window's focus chain, and
+ * a control, and a tool tip describes it), Tab focus, a place in the window's focus chain, for
+ * a disabled control with a tool tip (which says why) that same text as its description, and
  * for an editable text box, Tab moving on rather than typing a tab. Controls hidden under
  * \a root and those \a skip leaves out are not checked.
  */
@@ -162,6 +163,12 @@ inline QStringList accessibilityFaults(QWidget *root, const QString &page,
             missing << QStringLiteral("name");
         if (!face || face->text(QAccessible::Description).trimmed().isEmpty())
             missing << QStringLiteral("description");
+        // A control disabled for a reason gives the reason in its tool tip; a screen reader,
+        // which cannot hover, must hear the same reason as its description.
+        if (face && w->testAttribute(Qt::WA_Disabled) && !w->toolTip().isEmpty() &&
+            face->text(QAccessible::Description) != w->toolTip())
+            missing << QStringLiteral("the reason it is disabled (\"%1\") in its description")
+                           .arg(w->toolTip());
         QWidget *target = w->focusProxy() ? w->focusProxy() : w;
         if (!(target->focusPolicy() & Qt::TabFocus))
             missing << QStringLiteral("Tab focus");

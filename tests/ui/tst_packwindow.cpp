@@ -1,3 +1,4 @@
+#include "tests/support/accessibility.h"
 #include "tests/support/testsupport.h"
 #include "ui/selection/packwindow.h"
 
@@ -54,6 +55,8 @@ private slots:
     void aDamagedPackIsRefusedPlainly();
     void closingWithChangesNotSavedAsks();
     void mainWindowFileMenuOpensAPack();
+    void everyControlIsNamedDescribedAndReachable_data();
+    void everyControlIsNamedDescribedAndReachable();
 
 private:
     /** Writes the pack of \a assessor made by core from the blind demo round; its path. */
@@ -299,4 +302,30 @@ void TestPackWindow::mainWindowFileMenuOpensAPack()
 }
 
 QTEST_MAIN(TestPackWindow)
+void TestPackWindow::everyControlIsNamedDescribedAndReachable_data()
+{
+    QTest::addColumn<QString>("assessor");
+    QTest::newRow("declared, every score given") << kEvans;
+    QTest::newRow("nothing declared yet") << kNewcomer;
+}
+
+void TestPackWindow::everyControlIsNamedDescribedAndReachable()
+{
+    // The same walk as tst_accessibility's, for the window assessors use away from the round.
+    QFETCH(QString, assessor);
+    QAccessible::setActive(true);
+    const QString path = writePackFor(assessor);
+    QVERIFY(!path.isEmpty());
+    PackWindow window(&m_dialogs);
+    QVERIFY(window.openPack(path));
+    window.resize(1100, 760);
+    window.show();
+    const QStringList faults = TestSupport::accessibilityFaults(&window, QStringLiteral("pack"));
+    for (const QString &fault : faults)
+        qWarning("falls short: %s", qPrintable(fault));
+    QVERIFY2(
+        faults.isEmpty(),
+        qPrintable(QStringLiteral("%1 controls fall short (listed above)").arg(faults.size())));
+}
+
 #include "tst_packwindow.moc"

@@ -48,6 +48,8 @@ CompareDialog::CompareDialog(RoundDocument *document, PlanId first, QWidget *par
     m_firstLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_secondCombo->setObjectName(QStringLiteral("compareSecondCombo"));
     m_secondCombo->setAccessibleName(tr("Plan to compare with"));
+    m_secondCombo->setAccessibleDescription(
+        tr("The plan set beside the first; the tables below compare the two."));
     m_secondCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_settingsLabel->setWordWrap(true);
     UiUtil::makeSecondary(m_settingsLabel);
@@ -56,6 +58,9 @@ CompareDialog::CompareDialog(RoundDocument *document, PlanId first, QWidget *par
 
     m_movedTable->setObjectName(QStringLiteral("movedTable"));
     m_movedTable->setAccessibleName(tr("Authorities that moved"));
+    m_movedTable->setAccessibleDescription(
+        tr("One row an authority whose CPA differs between the plans: the CPA it is in in each. "
+           "Arrow keys move between rows."));
     m_movedTable->setHorizontalHeaderLabels({tr("Authority"), tr("From CPA"), tr("To CPA")});
     m_movedTable->verticalHeader()->hide();
     m_movedTable->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -65,6 +70,9 @@ CompareDialog::CompareDialog(RoundDocument *document, PlanId first, QWidget *par
 
     m_figuresTable->setObjectName(QStringLiteral("figuresTable"));
     m_figuresTable->setAccessibleName(tr("The two plans' figures"));
+    m_figuresTable->setAccessibleDescription(
+        tr("The two plans' figures side by side, one row a figure: the largest deviation, the "
+           "largest CPA over the smallest, contiguity, coverage and the rules they keep."));
     m_figuresTable->setVerticalHeaderLabels({tr("Largest deviation from the mean"),
                                              tr("Largest CPA over smallest"), tr("Contiguity"),
                                              tr("Coverage"), tr("Rules")});
@@ -87,7 +95,10 @@ CompareDialog::CompareDialog(RoundDocument *document, PlanId first, QWidget *par
     figuresHeading->setBuddy(m_figuresTable);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    QPushButton *close = buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(QStringLiteral("compareCloseButton"));
+    close->setAccessibleName(tr("Close"));
+    close->setAccessibleDescription(tr("Closes the comparison; neither plan changes."));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *layout = new QVBoxLayout(this);

@@ -836,8 +836,7 @@ void CpaEditor::refreshActions()
 
     const auto enable = [](QWidget *widget, bool on, const QString &reason,
                            const QString &normalTip = QString()) {
-        widget->setEnabled(on);
-        widget->setToolTip(on ? normalTip : reason);
+        UiUtil::setAvailable(widget, on, normalTip, reason);
     };
     m_planCombo->setEnabled(m_planCombo->count() > 0);
     enable(m_newPlanButton, roundEditable, readOnly, tr("Add an empty CPA plan"));

@@ -95,6 +95,8 @@ SuggestDialog::SuggestDialog(RoundDocument *document, EditRunner *edits, PlanId 
 
     m_cpaCountSpin->setObjectName(QStringLiteral("suggestCpaCount"));
     m_cpaCountSpin->setAccessibleName(tr("Number of CPAs"));
+    m_cpaCountSpin->setAccessibleDescription(
+        tr("How many Contract Package Areas each suggested plan divides the authorities into."));
     m_cpaCountSpin->setRange(kMinimumCpas, kMaximumCpas);
     const int planCpas = plan ? int(plan->cpas.size()) : 0;
     m_cpaCountSpin->setValue(planCpas >= kMinimumCpas && planCpas <= kMaximumCpas ? planCpas : 4);
@@ -102,6 +104,9 @@ SuggestDialog::SuggestDialog(RoundDocument *document, EditRunner *edits, PlanId 
     // Only measures: a total of rates over a CPA means nothing (balanceValues() refuses them).
     m_indicatorCombo->setObjectName(QStringLiteral("suggestIndicator"));
     m_indicatorCombo->setAccessibleName(tr("Balance indicator"));
+    m_indicatorCombo->setAccessibleDescription(
+        tr("The measure on which the CPAs should be as equal as possible, such as the claimant "
+           "count."));
     const Indicators indicators(round);
     for (const IndicatorInfo &info : indicators.all()) {
         if (info.kind == IndicatorInfo::Kind::Measure)
@@ -144,9 +149,14 @@ SuggestDialog::SuggestDialog(RoundDocument *document, EditRunner *edits, PlanId 
 
     m_suggestButton->setObjectName(QStringLiteral("suggestStartButton"));
     m_suggestButton->setAccessibleName(tr("Start the search"));
+    m_suggestButton->setAccessibleDescription(
+        tr("Searches for the plans of contiguous CPAs that are most nearly equal; the results "
+           "fill the table below."));
     m_suggestButton->setDefault(true);
     m_cancelButton->setObjectName(QStringLiteral("suggestCancelButton"));
     m_cancelButton->setAccessibleName(tr("Cancel the search"));
+    m_cancelButton->setAccessibleDescription(
+        tr("Stops the search; the best plans found so far stay in the table."));
     m_progressBar->setObjectName(QStringLiteral("suggestProgress"));
     m_progressBar->setAccessibleName(tr("Search in progress"));
     m_progressBar->setRange(0, 1);
@@ -167,6 +177,9 @@ SuggestDialog::SuggestDialog(RoundDocument *document, EditRunner *edits, PlanId 
 
     m_resultsTable->setObjectName(QStringLiteral("suggestResults"));
     m_resultsTable->setAccessibleName(tr("Suggested plans"));
+    m_resultsTable->setAccessibleDescription(
+        tr("One row a suggested plan, the most nearly equal first: its largest deviation from "
+           "the mean, authorities per CPA and each CPA's total. Arrow keys move between rows."));
     m_resultsTable->setHorizontalHeaderLabels(
         {tr("Plan"), tr("Largest deviation"), tr("Authorities per CPA"), tr("CPA totals")});
     m_resultsTable->verticalHeader()->hide();
@@ -185,7 +198,11 @@ SuggestDialog::SuggestDialog(RoundDocument *document, EditRunner *edits, PlanId 
            "with %1)")
             .arg(QKeySequence(QKeySequence::Undo).toString(QKeySequence::NativeText)));
     m_buttons->addButton(m_addButton, QDialogButtonBox::ActionRole);
-    m_buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
+    QPushButton *close = m_buttons->button(QDialogButtonBox::Close);
+    close->setObjectName(QStringLiteral("suggestCloseButton"));
+    close->setAccessibleName(tr("Close"));
+    close->setAccessibleDescription(
+        tr("Closes the dialog, stopping a search that is running; added plans stay."));
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SuggestDialog::reject);
 
     auto *layout = new QVBoxLayout(this);

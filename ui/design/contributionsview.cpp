@@ -260,18 +260,26 @@ void ContributionsView::editContribution(int row)
 
     auto *dialog = new RecordDialog(
         isNew ? tr("Add a statement of intent") : tr("Edit the statement of intent"), this);
-    dialog->addChoice(QStringLiteral("authority"), tr("&Authority:"), authorities,
+    dialog->addChoice(QStringLiteral("authority"), tr("&Authority:"),
+                      tr("The borough whose statement of intent this is."), authorities,
                       current.authority);
-    dialog->addChoice(QStringLiteral("service"), tr("Local &service:"), contributionServices(),
-                      current.service);
-    dialog->addChoice(QStringLiteral("form"), tr("&Form:"), forms,
-                      contributionFormKey(current.form));
-    dialog->addNumber(QStringLiteral("value"), tr("&Value a year:"), 0,
+    dialog->addChoice(QStringLiteral("service"), tr("Local &service:"),
+                      tr("The local service the borough brings to the programme."),
+                      contributionServices(), current.service);
+    dialog->addChoice(
+        QStringLiteral("form"), tr("&Form:"),
+        tr("What the borough contributes: money, staff time, priority access or co-location."),
+        forms, contributionFormKey(current.form));
+    dialog->addNumber(QStringLiteral("value"), tr("&Value a year:"),
+                      tr("What the contribution is worth a year, in pounds."), 0,
                       DesignLimits::kMaxContributionPerYear, 0, current.valuePerYear,
                       QStringLiteral("\u00a3"));
-    dialog->addChoice(QStringLiteral("status"), tr("S&tatus:"), statuses,
+    dialog->addChoice(QStringLiteral("status"), tr("S&tatus:"),
+                      tr("How far the statement has got: proposed, agreed or signed."), statuses,
                       contributionStatusKey(current.status));
-    dialog->addLine(QStringLiteral("note"), tr("&Note:"), current.note);
+    dialog->addLine(QStringLiteral("note"), tr("&Note:"),
+                    tr("Optional: anything the board should know about the contribution."),
+                    current.note);
     openDialog(dialog, [this, dialog, row, isNew] {
         ServiceDesign d = design();
         if (!isNew && row >= d.contributions.size())

@@ -212,7 +212,12 @@ RecordDialog::RecordDialog(const QString &title, QWidget *parent)
     m_okButton = m_buttons->button(QDialogButtonBox::Ok);
     m_okButton->setObjectName(QStringLiteral("recordOkButton"));
     m_okButton->setAccessibleName(tr("Save"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton->setAccessibleDescription(
+        tr("Records the values in the design; a value that is refused is named here."));
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("recordCancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setAccessibleDescription(tr("Closes the dialog and changes nothing."));
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addWidget(m_buttons);
@@ -221,7 +226,8 @@ RecordDialog::RecordDialog(const QString &title, QWidget *parent)
     setMinimumWidth(fontMetrics().averageCharWidth() * 70);
 }
 
-void RecordDialog::addField(const QString &key, const QString &label, QWidget *field)
+void RecordDialog::addField(const QString &key, const QString &label, const QString &description,
+                            QWidget *field)
 {
     field->setObjectName(key);
     QString accessible = label;
@@ -229,44 +235,48 @@ void RecordDialog::addField(const QString &key, const QString &label, QWidget *f
     if (accessible.endsWith(u':'))
         accessible.chop(1);
     field->setAccessibleName(accessible);
+    field->setAccessibleDescription(description);
     auto *buddy = new QLabel(label, this);
     buddy->setBuddy(field);
     m_form->addRow(buddy, field);
     m_fields.insert(key, field);
 }
 
-QLineEdit *RecordDialog::addLine(const QString &key, const QString &label, const QString &value)
+QLineEdit *RecordDialog::addLine(const QString &key, const QString &label,
+                                 const QString &description, const QString &value)
 {
     auto *edit = new QLineEdit(value, this);
-    addField(key, label, edit);
+    addField(key, label, description, edit);
     return edit;
 }
 
 QPlainTextEdit *RecordDialog::addText(const QString &key, const QString &label,
-                                      const QString &value)
+                                      const QString &description, const QString &value)
 {
     auto *edit = new QPlainTextEdit(value, this);
     edit->setTabChangesFocus(true);
     edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 4 + 12);
-    addField(key, label, edit);
+    addField(key, label, description + QLatin1Char(' ') + tr("Tab moves on."), edit);
     return edit;
 }
 
 QComboBox *RecordDialog::addChoice(const QString &key, const QString &label,
-                                   const QList<KeyName> &choices, const QString &current)
+                                   const QString &description, const QList<KeyName> &choices,
+                                   const QString &current)
 {
     auto *combo = new QComboBox(this);
     for (const KeyName &choice : choices)
         combo->addItem(choice.name, choice.key);
     const int index = combo->findData(current);
     combo->setCurrentIndex(index >= 0 ? index : (combo->count() > 0 ? 0 : -1));
-    addField(key, label, combo);
+    addField(key, label, description, combo);
     return combo;
 }
 
-QDoubleSpinBox *RecordDialog::addNumber(const QString &key, const QString &label, double min,
-                                        double max, int decimals, double value,
-                                        const QString &prefix, const QString &suffix)
+QDoubleSpinBox *RecordDialog::addNumber(const QString &key, const QString &label,
+                                        const QString &description, double min, double max,
+                                        int decimals, double value, const QString &prefix,
+                                        const QString &suffix)
 {
     auto *spin = new QDoubleSpinBox(this);
     spin->setLocale(UiUtil::numberLocale());
@@ -277,7 +287,7 @@ QDoubleSpinBox *RecordDialog::addNumber(const QString &key, const QString &label
     spin->setSuffix(suffix);
     spin->setAlignment(Qt::AlignRight);
     spin->setValue(value);
-    addField(key, label, spin);
+    addField(key, label, description, spin);
     return spin;
 }
 

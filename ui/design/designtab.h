@@ -120,13 +120,17 @@ class RecordDialog : public QDialog
 public:
     RecordDialog(const QString &title, QWidget *parent = nullptr);
 
-    QLineEdit *addLine(const QString &key, const QString &label, const QString &value);
-    QPlainTextEdit *addText(const QString &key, const QString &label, const QString &value);
-    QComboBox *addChoice(const QString &key, const QString &label, const QList<KeyName> &choices,
-                         const QString &current);
-    QDoubleSpinBox *addNumber(const QString &key, const QString &label, double min, double max,
-                              int decimals, double value, const QString &prefix = {},
-                              const QString &suffix = {});
+    // Each field: its key (also its object name), its label (with mnemonic, which names it for
+    // assistive technology) and its description, which a screen reader reads after the name.
+    QLineEdit *addLine(const QString &key, const QString &label, const QString &description,
+                       const QString &value);
+    QPlainTextEdit *addText(const QString &key, const QString &label, const QString &description,
+                            const QString &value);
+    QComboBox *addChoice(const QString &key, const QString &label, const QString &description,
+                         const QList<KeyName> &choices, const QString &current);
+    QDoubleSpinBox *addNumber(const QString &key, const QString &label, const QString &description,
+                              double min, double max, int decimals, double value,
+                              const QString &prefix = {}, const QString &suffix = {});
     /** A line of explanation under the fields. */
     QLabel *addNote(const QString &text);
 
@@ -140,7 +144,8 @@ public:
     QPushButton *okButton() const { return m_okButton; }
 
 private:
-    void addField(const QString &key, const QString &label, QWidget *field);
+    void addField(const QString &key, const QString &label, const QString &description,
+                  QWidget *field);
     void onOk();
 
     QFormLayout *m_form;

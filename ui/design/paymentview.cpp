@@ -622,13 +622,18 @@ void PaymentView::editGroup(int row)
 
     auto *dialog =
         new RecordDialog(isNew ? tr("Add a payment group") : tr("Edit the payment group"), this);
-    dialog->addLine(QStringLiteral("name"), tr("&Name:"), current.name);
-    dialog->addChoice(QStringLiteral("measure"), tr("Stage 1 &measure:"), measures,
-                      current.measure);
-    dialog->addNumber(QStringLiteral("eligible"), tr("&Eligible share:"), 0, 100, 1,
-                      current.eligibleSharePercent, {}, QStringLiteral("%"));
-    dialog->addNumber(QStringLiteral("takeUp"), tr("&Take-up a year:"), 0, 100, 1,
-                      current.takeUpPercent, {}, QStringLiteral("%"));
+    dialog->addLine(QStringLiteral("name"), tr("&Name:"),
+                    tr("The payment group's name, as the tariff tables show it."), current.name);
+    dialog->addChoice(QStringLiteral("measure"), tr("Stage 1 &measure:"),
+                      tr("The stage 1 measure that counts the group's people in each authority."),
+                      measures, current.measure);
+    dialog->addNumber(QStringLiteral("eligible"), tr("&Eligible share:"),
+                      tr("The share of the measure's people who are eligible, in per cent."), 0,
+                      100, 1, current.eligibleSharePercent, {}, QStringLiteral("%"));
+    dialog->addNumber(
+        QStringLiteral("takeUp"), tr("&Take-up a year:"),
+        tr("The share of eligible people expected to be referred each year, in per cent."), 0, 100,
+        1, current.takeUpPercent, {}, QStringLiteral("%"));
     dialog->addNote(tr("The eligible share is the part of the people the measure counts who "
                        "belong to the group; the take-up is the part of them referred each "
                        "year."));
@@ -765,10 +770,12 @@ void PaymentView::addCpaTariff()
         cpas.append({QString::number(cpa.id.value()), cpa.name});
     const QModelIndex current = m_tariffView->currentIndex();
     auto *dialog = new RecordDialog(tr("Give a CPA its own tariff"), this);
-    dialog->addChoice(QStringLiteral("group"), tr("Payment &group:"), groups,
+    dialog->addChoice(QStringLiteral("group"), tr("Payment &group:"),
+                      tr("The payment group the CPA's own tariff is for."), groups,
                       current.isValid() ? current.data(TariffModel::GroupKeyRole).toString()
                                         : QString());
-    dialog->addChoice(QStringLiteral("cpa"), tr("&CPA:"), cpas, {});
+    dialog->addChoice(QStringLiteral("cpa"), tr("&CPA:"),
+                      tr("The Contract Package Area that gets its own tariff."), cpas, {});
     dialog->addNote(tr("The CPA's tariff starts as a copy of the one for all CPAs; change its "
                        "figures in the table."));
     openDialog(dialog, [this, dialog] {

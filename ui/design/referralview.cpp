@@ -292,9 +292,11 @@ void ReferralView::editRule(int row)
     const EligibilityRule current = isNew ? EligibilityRule{} : design().eligibility[row];
     auto *dialog = new RecordDialog(
         isNew ? tr("Add an eligibility rule") : tr("Edit the eligibility rule"), this);
-    dialog->addChoice(QStringLiteral("category"), tr("&Category:"), eligibilityCategories(),
+    dialog->addChoice(QStringLiteral("category"), tr("&Category:"),
+                      tr("The kind of eligibility rule."), eligibilityCategories(),
                       current.category);
-    dialog->addText(QStringLiteral("text"), tr("&Rule:"), current.text);
+    dialog->addText(QStringLiteral("text"), tr("&Rule:"),
+                    tr("The rule in words, as the specification will state it."), current.text);
     openDialog(dialog, [this, dialog, row, isNew] {
         ServiceDesign d = design();
         if (!isNew && row >= d.eligibility.size())
@@ -326,9 +328,11 @@ void ReferralView::editRoute(int row)
     const ReferralRoute current = isNew ? ReferralRoute{} : design().referralRoutes[row];
     auto *dialog =
         new RecordDialog(isNew ? tr("Add a referral route") : tr("Edit the referral route"), this);
-    dialog->addChoice(QStringLiteral("source"), tr("&Referred by:"), referralSources(),
+    dialog->addChoice(QStringLiteral("source"), tr("&Referred by:"),
+                      tr("Who refers people to the programme by this route."), referralSources(),
                       current.source);
-    dialog->addText(QStringLiteral("description"), tr("&How:"), current.description);
+    dialog->addText(QStringLiteral("description"), tr("&How:"),
+                    tr("How referrals arrive by this route."), current.description);
     openDialog(dialog, [this, dialog, row, isNew] {
         ServiceDesign d = design();
         if (!isNew && row >= d.referralRoutes.size())
@@ -364,7 +368,8 @@ void ReferralView::stateVolume(int row)
     dialog->addNote(tr("%1 in %2: the referrals expected each year, in place of the estimate "
                        "from the stage 1 figures.")
                         .arg(g ? g->name : group, c ? c->name : QString::number(cpa.value())));
-    dialog->addNumber(QStringLiteral("referrals"), tr("&Referrals a year:"), 0,
+    dialog->addNumber(QStringLiteral("referrals"), tr("&Referrals a year:"),
+                      tr("The referrals expected each year, in place of the estimate."), 0,
                       DesignLimits::kMaxReferralsPerYear, 0, shown);
     const QString groupKey = group;
     const CpaId cpaId = cpa;

@@ -251,13 +251,20 @@ void StandardsView::editStandard(int row)
     const ServiceStandard current = isNew ? ServiceStandard{} : design().standards[row];
     auto *dialog = new RecordDialog(
         isNew ? tr("Add a minimum service standard") : tr("Edit the standard"), this);
-    dialog->addLine(QStringLiteral("name"), tr("&Name:"), current.name);
-    QComboBox *direction = dialog->addChoice(QStringLiteral("direction"), tr("&Direction:"),
-                                             directionChoices(), directionKey(current.direction));
-    QDoubleSpinBox *target = dialog->addNumber(QStringLiteral("target"), tr("&Target:"), 0,
+    dialog->addLine(QStringLiteral("name"), tr("&Name:"), tr("The service standard's name."),
+                    current.name);
+    QComboBox *direction = dialog->addChoice(
+        QStringLiteral("direction"), tr("&Direction:"),
+        tr("Whether performance must reach at least the target or stay at most at it."),
+        directionChoices(), directionKey(current.direction));
+    QDoubleSpinBox *target = dialog->addNumber(QStringLiteral("target"), tr("&Target:"),
+                                               tr("The figure the standard sets."), 0,
                                                DesignLimits::kMaxStandardTarget, 2, current.target);
-    dialog->addLine(QStringLiteral("unit"), tr("&Unit:"), current.unit);
-    dialog->addText(QStringLiteral("description"), tr("D&escription:"), current.description);
+    dialog->addLine(QStringLiteral("unit"), tr("&Unit:"),
+                    tr("What the target counts, for example per cent or working days."),
+                    current.unit);
+    dialog->addText(QStringLiteral("description"), tr("D&escription:"),
+                    tr("What the standard asks of the provider, in words."), current.description);
     dialog->addNote(tr("\"At most\": the measured value must not exceed the target (first "
                        "contact within 5 working days). \"At least\": it must reach it (in-work "
                        "support for 6 months). \"Required\": yes or no (a named key worker)."));
@@ -340,16 +347,23 @@ void StandardsView::editCondition(int row)
 
     auto *dialog = new RecordDialog(
         isNew ? tr("Add a directive condition") : tr("Edit the directive condition"), this);
-    QComboBox *kind = dialog->addChoice(QStringLiteral("kind"), tr("&Condition:"), kinds,
-                                        conditionKindKey(current.kind));
+    QComboBox *kind = dialog->addChoice(
+        QStringLiteral("kind"), tr("&Condition:"),
+        tr("A share of starts from a priority group, or presence in a priority place."), kinds,
+        conditionKindKey(current.kind));
     QComboBox *subject =
-        dialog->addChoice(QStringLiteral("subject"), tr("&Priority group or place:"), {}, {});
-    dialog->addChoice(QStringLiteral("cpa"), tr("C&PA:"), cpaChoices(r),
+        dialog->addChoice(QStringLiteral("subject"), tr("&Priority group or place:"),
+                          tr("The priority group or priority place the condition names."), {}, {});
+    dialog->addChoice(QStringLiteral("cpa"), tr("C&PA:"),
+                      tr("The Contract Package Area the condition applies to."), cpaChoices(r),
                       QString::number(current.cpa.value()));
     QDoubleSpinBox *minimum =
-        dialog->addNumber(QStringLiteral("minimum"), tr("&Minimum share:"), 0, 100, 1,
-                          current.minimumPercent, {}, QStringLiteral("%"));
-    dialog->addLine(QStringLiteral("note"), tr("N&ote:"), current.note);
+        dialog->addNumber(QStringLiteral("minimum"), tr("&Minimum share:"),
+                          tr("The smallest share of starts the condition asks, in per cent."), 0,
+                          100, 1, current.minimumPercent, {}, QStringLiteral("%"));
+    dialog->addLine(QStringLiteral("note"), tr("N&ote:"),
+                    tr("Optional: anything the board should know about the condition."),
+                    current.note);
     if (r.priorityPlaces.isEmpty())
         dialog->addNote(tr("No priority place has been chosen at stage 2: only priority groups "
                            "can be named."));

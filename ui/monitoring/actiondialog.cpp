@@ -2,6 +2,7 @@
 
 #include "ui/monitoring/boardtables.h"
 #include "ui/noticebox.h"
+#include "ui/uiutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,12 +42,16 @@ ActionDialog::ActionDialog(const ProgrammeBoard &board, const BoardAction &actio
 
     m_kindCombo->setObjectName(QStringLiteral("actionKindCombo"));
     m_kindCombo->setAccessibleName(tr("Action or issue"));
+    m_kindCombo->setAccessibleDescription(
+        tr("An action is something someone is to do; an issue is a problem the board watches."));
     for (ActionKind kind : {ActionKind::Action, ActionKind::Issue})
         m_kindCombo->addItem(actionKindName(kind), int(kind));
     m_kindCombo->setCurrentIndex(m_kindCombo->findData(int(action.kind)));
 
     m_textEdit->setObjectName(QStringLiteral("actionTextEdit"));
     m_textEdit->setAccessibleName(tr("What the action or issue is"));
+    m_textEdit->setAccessibleDescription(
+        tr("The action or issue in a sentence or two, as the log will show it. Tab moves on."));
     m_textEdit->setTabChangesFocus(true);
     m_textEdit->setPlaceholderText(
         tr("For example: Provider to report referral volumes by borough"));
@@ -55,6 +60,8 @@ ActionDialog::ActionDialog(const ProgrammeBoard &board, const BoardAction &actio
 
     m_meetingCombo->setObjectName(QStringLiteral("actionMeetingCombo"));
     m_meetingCombo->setAccessibleName(tr("Meeting that raised it"));
+    m_meetingCombo->setAccessibleDescription(
+        tr("The board meeting at which it was raised, or between meetings."));
     m_meetingCombo->addItem(tr("Between meetings"), 0);
     QList<BoardMeeting> meetings = board.meetings;
     std::stable_sort(meetings.begin(), meetings.end(),
@@ -80,9 +87,13 @@ ActionDialog::ActionDialog(const ProgrammeBoard &board, const BoardAction &actio
 
     m_dueCheck->setObjectName(QStringLiteral("actionDueCheck"));
     m_dueCheck->setAccessibleName(tr("Has a due date"));
+    m_dueCheck->setAccessibleDescription(
+        tr("Tick to give a date by which it is due; an open entry past it shows as overdue."));
     m_dueCheck->setChecked(action.due.isValid());
     m_dueEdit->setObjectName(QStringLiteral("actionDueEdit"));
     m_dueEdit->setAccessibleName(tr("Due date"));
+    m_dueEdit->setAccessibleDescription(
+        tr("The day by which it is due; Alt+Down opens a calendar."));
     m_dueEdit->setCalendarPopup(true);
     m_dueEdit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     m_dueEdit->setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31));
@@ -92,6 +103,9 @@ ActionDialog::ActionDialog(const ProgrammeBoard &board, const BoardAction &actio
 
     m_statusCombo->setObjectName(QStringLiteral("actionStatusCombo"));
     m_statusCombo->setAccessibleName(tr("Status"));
+    m_statusCombo->setAccessibleDescription(
+        tr("Open, in progress, done or withdrawn; done and withdrawn entries leave the overdue "
+           "list."));
     for (ActionStatus status : actionStatuses())
         m_statusCombo->addItem(actionStatusName(status), int(status));
     m_statusCombo->setCurrentIndex(m_statusCombo->findData(int(action.status)));
@@ -104,12 +118,12 @@ ActionDialog::ActionDialog(const ProgrammeBoard &board, const BoardAction &actio
     m_errorBox->setObjectName(QStringLiteral("actionErrorBox"));
     m_errorBox->hide();
 
-    m_okButton = m_buttons->addButton(isNew ? tr("&Add to the log") : tr("Sa&ve"),
-                                      QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("actionOkButton"));
-    m_okButton->setAccessibleName(isNew ? tr("Add to the log") : tr("Save"));
-    m_okButton->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton = UiUtil::addAcceptButton(
+        m_buttons, isNew ? tr("&Add to the log") : tr("Sa&ve"),
+        isNew ? tr("Add to the log") : tr("Save"),
+        isNew ? tr("Adds the entry to the board's log of actions and issues.")
+              : tr("Records the entry as edited."),
+        QStringLiteral("action"), tr("Closes the dialog and changes nothing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -155,8 +169,7 @@ BoardAction ActionDialog::action() const
 void ActionDialog::updateAcceptable()
 {
     const bool said = !m_textEdit->toPlainText().trimmed().isEmpty();
-    m_okButton->setEnabled(said);
-    m_okButton->setToolTip(said ? QString() : tr("Say what the action or issue is."));
+    UiUtil::setAvailable(m_okButton, said, {}, tr("Say what the action or issue is."));
 }
 
 void ActionDialog::accept()

@@ -1,6 +1,7 @@
 #include "ui/monitoring/boardmemberdialog.h"
 
 #include "ui/noticebox.h"
+#include "ui/uiutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -32,6 +33,9 @@ BoardMemberDialog::BoardMemberDialog(const BoardMember &member, bool isNew, QWid
 
     m_roleCombo->setObjectName(QStringLiteral("memberRoleCombo"));
     m_roleCombo->setAccessibleName(tr("Role on the board"));
+    m_roleCombo->setAccessibleDescription(
+        tr("Whom the member represents on the board, for example the political lead, "
+           "Jobcentre Plus or a business representative."));
     for (BoardRole role : boardRoles())
         m_roleCombo->addItem(boardRoleName(role), int(role));
     m_roleCombo->setCurrentIndex(m_roleCombo->findData(int(member.role)));
@@ -50,12 +54,11 @@ BoardMemberDialog::BoardMemberDialog(const BoardMember &member, bool isNew, QWid
     m_errorBox->setObjectName(QStringLiteral("memberErrorBox"));
     m_errorBox->hide();
 
-    m_okButton = m_buttons->addButton(isNew ? tr("&Add member") : tr("&Save member"),
-                                      QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("memberOkButton"));
-    m_okButton->setAccessibleName(isNew ? tr("Add member") : tr("Save member"));
-    m_okButton->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton = UiUtil::addAcceptButton(
+        m_buttons, isNew ? tr("&Add member") : tr("&Save member"),
+        isNew ? tr("Add member") : tr("Save member"),
+        isNew ? tr("Adds the member to the programme board.") : tr("Records the member as edited."),
+        QStringLiteral("member"), tr("Closes the dialog and changes nothing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -91,8 +94,7 @@ BoardMember BoardMemberDialog::member() const
 void BoardMemberDialog::updateAcceptable()
 {
     const bool named = !m_nameEdit->text().trimmed().isEmpty();
-    m_okButton->setEnabled(named);
-    m_okButton->setToolTip(named ? QString() : tr("Give the member's name."));
+    UiUtil::setAvailable(m_okButton, named, {}, tr("Give the member's name."));
 }
 
 void BoardMemberDialog::accept()

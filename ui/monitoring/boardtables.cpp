@@ -69,8 +69,7 @@ void markAttention(QTableWidgetItem *item)
 void enable(QAbstractButton *button, bool on, const QString &what, const QString &why,
             const QString &otherwise)
 {
-    button->setEnabled(on);
-    button->setToolTip(on ? what : (!why.isEmpty() ? why : otherwise));
+    UiUtil::setAvailable(button, on, what, !why.isEmpty() ? why : otherwise);
 }
 
 void selectNear(QTableWidget *table, int row, int column)

@@ -46,6 +46,7 @@ MeetingDialog::MeetingDialog(const ProgrammeBoard &board, const BoardMeeting &me
 
     m_dateEdit->setObjectName(QStringLiteral("meetingDateEdit"));
     m_dateEdit->setAccessibleName(tr("Date of the meeting"));
+    m_dateEdit->setAccessibleDescription(tr("The day the board met; Alt+Down opens a calendar."));
     m_dateEdit->setCalendarPopup(true);
     m_dateEdit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     m_dateEdit->setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31));
@@ -58,6 +59,8 @@ MeetingDialog::MeetingDialog(const ProgrammeBoard &board, const BoardMeeting &me
 
     m_notesEdit->setObjectName(QStringLiteral("meetingNotesEdit"));
     m_notesEdit->setAccessibleName(tr("Notes of the meeting"));
+    m_notesEdit->setAccessibleDescription(
+        tr("Optional: what the board discussed and decided. Tab moves on."));
     m_notesEdit->setTabChangesFocus(true);
     m_notesEdit->setPlaceholderText(tr("Optional: what the board discussed and decided"));
     m_notesEdit->setPlainText(meeting.notes);
@@ -94,12 +97,12 @@ MeetingDialog::MeetingDialog(const ProgrammeBoard &board, const BoardMeeting &me
     m_errorBox->setObjectName(QStringLiteral("meetingErrorBox"));
     m_errorBox->hide();
 
-    m_okButton = m_buttons->addButton(isNew ? tr("&Add meeting") : tr("&Save meeting"),
-                                      QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("meetingOkButton"));
-    m_okButton->setAccessibleName(isNew ? tr("Add meeting") : tr("Save meeting"));
-    m_okButton->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton = UiUtil::addAcceptButton(
+        m_buttons, isNew ? tr("&Add meeting") : tr("&Save meeting"),
+        isNew ? tr("Add meeting") : tr("Save meeting"),
+        isNew ? tr("Adds the meeting, with its attendance, to the board's record.")
+              : tr("Records the meeting as edited."),
+        QStringLiteral("meeting"), tr("Closes the dialog and changes nothing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

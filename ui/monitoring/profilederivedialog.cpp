@@ -26,11 +26,16 @@ ProfileDeriveDialog::ProfileDeriveDialog(const Round &round, const QDate &start,
 
     m_scenarioCombo->setObjectName(QStringLiteral("profileScenarioCombo"));
     m_scenarioCombo->setAccessibleName(tr("Payment scenario"));
+    m_scenarioCombo->setAccessibleDescription(
+        tr("The payment scenario of the service design whose referrals, rates and payments the "
+           "profile follows."));
     for (const PaymentScenario &s : round.design.scenarios)
         m_scenarioCombo->addItem(s.name, s.name);
 
     m_startEdit->setObjectName(QStringLiteral("profileStartEdit"));
     m_startEdit->setAccessibleName(tr("First month of the contract"));
+    m_startEdit->setAccessibleDescription(
+        tr("The month the contract starts: the profile's first month."));
     m_startEdit->setDisplayFormat(QStringLiteral("MMMM yyyy"));
     m_startEdit->setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 1));
     m_startEdit->setCurrentSection(QDateTimeEdit::MonthSection);
@@ -44,12 +49,12 @@ ProfileDeriveDialog::ProfileDeriveDialog(const Round &round, const QDate &start,
            "payments, at its sustainment rate. The profile replaces the current one; undo "
            "brings that back."));
 
-    m_okButton = m_buttons->addButton(tr("&Derive profile"), QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("profileDeriveOkButton"));
-    m_okButton->setAccessibleName(tr("Derive profile"));
-    m_okButton->setDefault(true);
+    m_okButton = UiUtil::addAcceptButton(m_buttons, tr("&Derive profile"), tr("Derive profile"),
+                                         tr("Replaces the contract profile with one derived from "
+                                            "the scenario; undo brings the old one back."),
+                                         QStringLiteral("profileDerive"),
+                                         tr("Closes the dialog and leaves the profile as it is."));
     m_okButton->setEnabled(m_scenarioCombo->count() > 0);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ProfileDeriveDialog::onOk);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -28,6 +28,9 @@ NewPaperDialog::NewPaperDialog(QWidget *parent)
         check->setObjectName(QStringLiteral("newPaperStage%1").arg(stageNumber(stage)));
         check->setAccessibleName(
             tr("Covers stage %1, %2").arg(stageNumber(stage)).arg(stageTitle(stage).toLower()));
+        check->setAccessibleDescription(
+            tr("Tick to give the paper a section on stage %1, drafted from the round.")
+                .arg(stageNumber(stage)));
         connect(check, &QCheckBox::toggled, this, &NewPaperDialog::updateOk);
         stagesLayout->addWidget(check);
         m_checks.append(check);
@@ -36,6 +39,8 @@ NewPaperDialog::NewPaperDialog(QWidget *parent)
     m_meeting = new QDateEdit(this);
     m_meeting->setObjectName(QStringLiteral("newPaperMeeting"));
     m_meeting->setAccessibleName(tr("Date of the meeting"));
+    m_meeting->setAccessibleDescription(
+        tr("The day of the board meeting the paper goes to; Alt+Down opens a calendar."));
     m_meeting->setCalendarPopup(true);
     m_meeting->setDisplayFormat(QStringLiteral("d MMMM yyyy"));
     m_meeting->setDate(QDate::currentDate().addDays(14));
@@ -48,9 +53,15 @@ NewPaperDialog::NewPaperDialog(QWidget *parent)
     UiUtil::makeSecondary(m_hint);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_buttons->button(QDialogButtonBox::Ok)->setText(tr("Make paper"));
-    m_buttons->button(QDialogButtonBox::Ok)->setAccessibleName(tr("Make paper"));
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    QPushButton *ok = m_buttons->button(QDialogButtonBox::Ok);
+    ok->setText(tr("Make paper"));
+    ok->setObjectName(QStringLiteral("newPaperOkButton"));
+    ok->setAccessibleName(tr("Make paper"));
+    ok->setAccessibleDescription(tr("Makes the paper, with text drawn from the round."));
+    QPushButton *cancel = m_buttons->button(QDialogButtonBox::Cancel);
+    cancel->setObjectName(QStringLiteral("newPaperCancelButton"));
+    cancel->setAccessibleName(tr("Cancel"));
+    cancel->setAccessibleDescription(tr("Closes the dialog without making a paper."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -95,7 +106,8 @@ void NewPaperDialog::setMeeting(const QDate &date)
 void NewPaperDialog::updateOk()
 {
     const bool any = !stages().isEmpty();
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(any);
+    UiUtil::setAvailable(m_buttons->button(QDialogButtonBox::Ok), any, {},
+                         tr("Tick at least one stage."));
     m_hint->setText(any ? QString() : tr("Tick at least one stage."));
     m_hint->setVisible(!any);
 }

@@ -1,6 +1,7 @@
 #include "ui/selection/awardsigndialog.h"
 
 #include "ui/noticebox.h"
+#include "ui/uiutil.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -110,8 +111,7 @@ QString AwardSignDialog::rationale() const
 void AwardSignDialog::updateAcceptable()
 {
     const bool complete = !name().isEmpty() && !role().isEmpty() && !rationale().isEmpty();
-    m_signButton->setEnabled(complete);
-    m_signButton->setToolTip(complete ? QString() : tr("Fill in the name, role and rationale."));
+    UiUtil::setAvailable(m_signButton, complete, {}, tr("Fill in the name, role and rationale."));
 }
 
 } // namespace CoCommission

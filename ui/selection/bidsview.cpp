@@ -773,10 +773,9 @@ void BidsView::refreshState()
 
     QWidget *focused = QApplication::focusWidget();
     const auto enable = [&](QWidget *w, bool on, const QString &tip = {}) {
-        w->setToolTip(on ? QString() : (!editable ? why : tip));
         if (!on && w == focused)
             m_bidsTable->setFocus(Qt::OtherFocusReason);
-        w->setEnabled(on);
+        UiUtil::setAvailable(w, on, {}, !editable ? why : tip);
     };
     enable(m_newButton, editable && !m_modified, tr("Save or revert the bid being edited first."));
     enable(m_removeButton, editable && m_hasDraft && !m_isNew && !m_modified,

@@ -666,10 +666,9 @@ void CriteriaView::refreshState()
     // Focus would jump to the next widget when a focused control is disabled; keep it.
     QWidget *focused = QApplication::focusWidget();
     const auto enable = [&](QWidget *w, bool on, const QString &tip = {}) {
-        w->setToolTip(on ? QString() : (!editable ? why : tip));
         if (!on && w == focused)
             m_tree->setFocus(Qt::OtherFocusReason);
-        w->setEnabled(on);
+        UiUtil::setAvailable(w, on, {}, !editable ? why : tip);
     };
     enable(m_addTopButton, editable);
     enable(m_addSubButton, editable && index >= 0,

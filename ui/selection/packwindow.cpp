@@ -140,6 +140,10 @@ PackWindow::PackWindow(DialogService *dialogs, QWidget *parent)
 
     auto *page = new QScrollArea(this);
     page->setObjectName(QStringLiteral("packPage"));
+    page->setAccessibleName(tr("Assessor's pack"));
+    page->setAccessibleDescription(
+        tr("The pack from top to bottom: your declarations of interest, the bids, the award "
+           "criteria and your score sheet. Page Up and Page Down scroll it."));
     QVBoxLayout *layout = UiUtil::pageLayout(page);
     QWidget *content = page->widget();
 
@@ -167,6 +171,9 @@ PackWindow::PackWindow(DialogService *dialogs, QWidget *parent)
     m_declarationsTable = makeTable({tr("Bidder"), tr("Your declaration")}, content);
     m_declarationsTable->setObjectName(QStringLiteral("packDeclarationsTable"));
     m_declarationsTable->setAccessibleName(tr("Your declarations of interest, one per bidder"));
+    m_declarationsTable->setAccessibleDescription(
+        tr("One row a bidder and what you have declared about it; pick a row to declare with "
+           "the buttons below. Arrow keys move between rows."));
     m_declarationsTable->horizontalHeader()->setSectionResizeMode(BidderColumn,
                                                                   QHeaderView::ResizeToContents);
     m_declarationsTable->horizontalHeader()->setStretchLastSection(true);
@@ -187,6 +194,9 @@ PackWindow::PackWindow(DialogService *dialogs, QWidget *parent)
                             content);
     m_bidsTable->setObjectName(QStringLiteral("packBidsTable"));
     m_bidsTable->setAccessibleName(tr("The bids of the pack"));
+    m_bidsTable->setAccessibleDescription(
+        tr("One row a bid: its bidder, lot, price, supply chain and local service integration "
+           "plan. Arrow keys move between rows."));
     keepRowsFitted(m_bidsTable);
     m_bidsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_bidsTable->horizontalHeader()->setSectionResizeMode(PlanColumn, QHeaderView::Stretch);
@@ -199,6 +209,9 @@ PackWindow::PackWindow(DialogService *dialogs, QWidget *parent)
         content);
     m_criteriaTable->setObjectName(QStringLiteral("packCriteriaTable"));
     m_criteriaTable->setAccessibleName(tr("The award criteria"));
+    m_criteriaTable->setAccessibleDescription(
+        tr("One row a criterion the bids are scored on: its type, weight, marks and scale. Arrow "
+           "keys move between rows."));
     m_criteriaTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_criteriaTable->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
 
@@ -446,8 +459,16 @@ void PackWindow::refreshDeclarations()
     const QTableWidgetItem *item = m_declarationsTable->currentItem();
     const QString bidder = item ? item->data(kBidderRole).toString() : QString();
     const ConflictDeclaration *d = bidder.isEmpty() ? nullptr : m_session->declaration(bidder);
-    m_declareNoneButton->setEnabled(!bidder.isEmpty() && (!d || d->conflicted));
-    m_declareConflictButton->setEnabled(!bidder.isEmpty() && (!d || !d->conflicted));
+    const QString pick = tr("Pick the bidder in the table above.");
+    UiUtil::setAvailable(
+        m_declareNoneButton, !bidder.isEmpty() && (!d || d->conflicted),
+        tr("Records that you have no conflict of interest with the bidder, so you may score its "
+           "bids."),
+        bidder.isEmpty() ? pick : tr("You have declared no conflict with %1.").arg(bidder));
+    UiUtil::setAvailable(
+        m_declareConflictButton, !bidder.isEmpty() && (!d || !d->conflicted),
+        tr("Records a conflict of interest with the bidder; you then do not score its bids."),
+        bidder.isEmpty() ? pick : tr("You have declared a conflict with %1.").arg(bidder));
     if (!bidder.isEmpty()) {
         m_declareNoneButton->setAccessibleName(tr("Declare no conflict with %1").arg(bidder));
         m_declareConflictButton->setAccessibleName(tr("Declare a conflict with %1").arg(bidder));

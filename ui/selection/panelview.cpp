@@ -553,11 +553,10 @@ void PanelView::refreshState()
 
     QWidget *focused = QApplication::focusWidget();
     const auto enable = [&](QWidget *w, bool on, const QString &tip = {}) {
-        w->setToolTip(on ? QString() : (!editable ? why : tip));
         if (!on && w == focused)
             (w->parentWidget() == m_formBox ? static_cast<QWidget *>(m_panelTable) : m_matrix)
                 ->setFocus(Qt::OtherFocusReason);
-        w->setEnabled(on);
+        UiUtil::setAvailable(w, on, {}, !editable ? why : tip);
     };
     enable(m_newButton, editable && !m_modified,
            tr("Save or revert the assessor being edited first."));

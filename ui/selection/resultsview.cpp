@@ -880,11 +880,10 @@ void ResultsView::refreshAward()
             auto *sign = makeButton(tr("Sign…"), tr("Sign the award for %1").arg(party),
                                     QStringLiteral("signAwardButton"), m_content);
             const QString reason = whyNot(party);
-            // The tool tip gives the reason while the button is disabled; this stays.
-            sign->setAccessibleDescription(
-                tr("Opens the dialog in which %1 signs the award recommendation.").arg(party));
-            sign->setEnabled(reason.isEmpty());
-            sign->setToolTip(reason);
+            UiUtil::setAvailable(
+                sign, reason.isEmpty(),
+                tr("Opens the dialog in which %1 signs the award recommendation.").arg(party),
+                reason);
             connect(sign, &QPushButton::clicked, this, [this, party] { signAward(party); });
             m_partyGrid->addWidget(sign, row, 1, Qt::AlignTop);
             m_signButtons.insert(party, sign);

@@ -442,16 +442,16 @@ void ScoringView::refreshModeration()
                                        !tender.moderationOpen());
     const bool packs = frozen.isEmpty() && tender.bidsOpened() && !tender.moderationOpen() &&
                        !assessor().isEmpty();
-    m_exportButton->setEnabled(packs);
-    m_importButton->setEnabled(frozen.isEmpty() && tender.bidsOpened() && !tender.moderationOpen());
-    QString packWhy;
-    if (!tender.bidsOpened())
+    QString packWhy = frozen;
+    if (packWhy.isEmpty() && !tender.bidsOpened())
         packWhy = tr("Packs can be made once the bids are opened.");
-    else if (tender.moderationOpen())
+    else if (packWhy.isEmpty() && tender.moderationOpen())
         packWhy = tr("Moderation is open: individual scores are locked, so no pack can be made or "
                      "merged.");
-    m_exportButton->setToolTip(packWhy);
-    m_importButton->setToolTip(packWhy);
+    UiUtil::setAvailable(m_exportButton, packs, {},
+                         !packWhy.isEmpty() ? packWhy
+                                            : tr("Pick the assessor whose pack to make."));
+    UiUtil::setAvailable(m_importButton, packWhy.isEmpty(), {}, packWhy);
 }
 
 bool ScoringView::openModeration()

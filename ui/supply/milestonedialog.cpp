@@ -1,6 +1,7 @@
 #include "ui/supply/milestonedialog.h"
 
 #include "ui/noticebox.h"
+#include "ui/uiutil.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -15,11 +16,13 @@ namespace CoCommission {
 
 namespace {
 
-QDateEdit *makeDateEdit(const QString &accessibleName, const QString &objectName, QWidget *parent)
+QDateEdit *makeDateEdit(const QString &accessibleName, const QString &description,
+                        const QString &objectName, QWidget *parent)
 {
     auto *edit = new QDateEdit(parent);
     edit->setObjectName(objectName);
     edit->setAccessibleName(accessibleName);
+    edit->setAccessibleDescription(description);
     edit->setCalendarPopup(true);
     edit->setDisplayFormat(QStringLiteral("d MMM yyyy"));
     edit->setDateRange(QDate(2000, 1, 1), QDate(2099, 12, 31));
@@ -33,8 +36,12 @@ MilestoneDialog::MilestoneDialog(const Milestone &milestone, bool isNew, QWidget
     , m_kindCombo(new QComboBox(this))
     , m_nameEdit(new QLineEdit(this))
     , m_oneDayCheck(new QCheckBox(tr("&One day"), this))
-    , m_startEdit(makeDateEdit(tr("Start date"), QStringLiteral("milestoneStartEdit"), this))
-    , m_endEdit(makeDateEdit(tr("End date"), QStringLiteral("milestoneEndEdit"), this))
+    , m_startEdit(makeDateEdit(tr("Start date"),
+                               tr("The first day of the milestone; Alt+Down opens a calendar."),
+                               QStringLiteral("milestoneStartEdit"), this))
+    , m_endEdit(makeDateEdit(tr("End date"),
+                             tr("The last day of the milestone; Alt+Down opens a calendar."),
+                             QStringLiteral("milestoneEndEdit"), this))
     , m_errorBox(new NoticeBox(NoticeBox::Kind::Warning, QString(), this))
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Cancel, this))
 {
@@ -44,6 +51,8 @@ MilestoneDialog::MilestoneDialog(const Milestone &milestone, bool isNew, QWidget
 
     m_kindCombo->setObjectName(QStringLiteral("milestoneKindCombo"));
     m_kindCombo->setAccessibleName(tr("Kind of milestone"));
+    m_kindCombo->setAccessibleDescription(
+        tr("The phase of market engagement or procurement the milestone marks."));
     for (MilestoneKind kind : milestoneKinds())
         m_kindCombo->addItem(milestoneName(kind), int(kind));
     m_kindCombo->setCurrentIndex(m_kindCombo->findData(int(milestone.kind)));
@@ -55,6 +64,8 @@ MilestoneDialog::MilestoneDialog(const Milestone &milestone, bool isNew, QWidget
 
     m_oneDayCheck->setObjectName(QStringLiteral("milestoneOneDayCheck"));
     m_oneDayCheck->setAccessibleName(tr("The milestone is one day"));
+    m_oneDayCheck->setAccessibleDescription(
+        tr("Tick for an event on one day; clear it to give a start and an end date."));
     const QDate start = milestone.start.isValid() ? milestone.start : QDate::currentDate();
     const QDate end = milestone.end.isValid() ? milestone.end : start;
     m_oneDayCheck->setChecked(start == end);
@@ -64,12 +75,12 @@ MilestoneDialog::MilestoneDialog(const Milestone &milestone, bool isNew, QWidget
     m_errorBox->setObjectName(QStringLiteral("milestoneErrorBox"));
     m_errorBox->hide();
 
-    m_okButton = m_buttons->addButton(isNew ? tr("&Add milestone") : tr("&Save milestone"),
-                                      QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("milestoneOkButton"));
-    m_okButton->setAccessibleName(isNew ? tr("Add milestone") : tr("Save milestone"));
-    m_okButton->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton = UiUtil::addAcceptButton(
+        m_buttons, isNew ? tr("&Add milestone") : tr("&Save milestone"),
+        isNew ? tr("Add milestone") : tr("Save milestone"),
+        isNew ? tr("Adds the milestone to the market engagement timeline.")
+              : tr("Records the milestone as edited."),
+        QStringLiteral("milestone"), tr("Closes the dialog and changes nothing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -110,8 +121,7 @@ Milestone MilestoneDialog::milestone() const
 void MilestoneDialog::updateDates()
 {
     const bool oneDay = m_oneDayCheck->isChecked();
-    m_endEdit->setEnabled(!oneDay);
-    m_endEdit->setToolTip(oneDay ? tr("A milestone of one day ends when it starts.") : QString());
+    UiUtil::setAvailable(m_endEdit, !oneDay, {}, tr("A milestone of one day ends when it starts."));
     if (oneDay)
         m_endEdit->setDate(m_startEdit->date());
 }

@@ -68,6 +68,9 @@ ProviderDialog::ProviderDialog(const Round &round, const Provider &provider, boo
 
     m_sectorCombo->setObjectName(QStringLiteral("providerSectorCombo"));
     m_sectorCombo->setAccessibleName(tr("Sector"));
+    m_sectorCombo->setAccessibleDescription(
+        tr("Private, voluntary and community, or public sector: the supply analysis counts "
+           "each."));
     for (ProviderSector sector :
          {ProviderSector::Private, ProviderSector::VoluntaryCommunity, ProviderSector::Public})
         m_sectorCombo->addItem(sectorName(sector), int(sector));
@@ -75,6 +78,8 @@ ProviderDialog::ProviderDialog(const Round &round, const Provider &provider, boo
 
     m_smeCheck->setObjectName(QStringLiteral("providerSmeCheck"));
     m_smeCheck->setAccessibleName(tr("Small or medium-sized enterprise"));
+    m_smeCheck->setAccessibleDescription(
+        tr("Tick when the organisation has fewer than 250 staff; the register counts SMEs."));
     m_smeCheck->setChecked(provider.sme);
 
     m_specialismList->setObjectName(QStringLiteral("providerSpecialismList"));
@@ -182,12 +187,12 @@ ProviderDialog::ProviderDialog(const Round &round, const Provider &provider, boo
     m_errorBox->setObjectName(QStringLiteral("providerErrorBox"));
     m_errorBox->hide();
 
-    m_okButton = m_buttons->addButton(isNew ? tr("&Add provider") : tr("&Save provider"),
-                                      QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("providerOkButton"));
-    m_okButton->setAccessibleName(isNew ? tr("Add provider") : tr("Save provider"));
-    m_okButton->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton = UiUtil::addAcceptButton(
+        m_buttons, isNew ? tr("&Add provider") : tr("&Save provider"),
+        isNew ? tr("Add provider") : tr("Save provider"),
+        isNew ? tr("Adds the organisation to the provider register.")
+              : tr("Records the provider as edited."),
+        QStringLiteral("provider"), tr("Closes the dialog and changes nothing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -306,8 +311,7 @@ bool ProviderDialog::setCpaChecked(const QString &name, bool checked)
 void ProviderDialog::updateAcceptable()
 {
     const bool named = !m_nameEdit->text().trimmed().isEmpty();
-    m_okButton->setEnabled(named);
-    m_okButton->setToolTip(named ? QString() : tr("Give the organisation's name."));
+    UiUtil::setAvailable(m_okButton, named, {}, tr("Give the organisation's name."));
 }
 
 void ProviderDialog::updateAreaSummary()

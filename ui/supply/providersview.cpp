@@ -263,8 +263,7 @@ void ProvidersView::refreshState()
     // An enabled button's tool tip says what it does, a disabled one's why it is disabled.
     const auto enable = [&](QPushButton *button, bool on, const QString &what,
                             const QString &otherwise) {
-        button->setEnabled(on);
-        button->setToolTip(on ? what : (!editable ? why : otherwise));
+        UiUtil::setAvailable(button, on, what, !editable ? why : otherwise);
     };
     enable(m_addButton, editable,
            tr("Add an organisation that could deliver the programme or join a supply chain."), {});
@@ -274,18 +273,16 @@ void ProvidersView::refreshState()
     enable(m_removeButton, editable && picked,
            tr("Remove the provider selected in the table from the register."),
            tr("Pick the provider to remove in the table."));
-    m_importButton->setEnabled(editable);
-    m_importButton->setToolTip(
-        !editable ? why
-                  : tr("Read a register kept in a spreadsheet: columns name, sector, sme, "
-                       "specialisms, areas, contact. Providers already listed are updated; into "
-                       "an illustrative register the file's organisations replace the invented "
-                       "ones."));
+    UiUtil::setAvailable(m_importButton, editable,
+                         tr("Read a register kept in a spreadsheet: columns name, sector, sme, "
+                            "specialisms, areas, contact. Providers already listed are updated; "
+                            "into an illustrative register the file's organisations replace the "
+                            "invented ones."),
+                         why);
     const bool hasProviders = m_document && !m_document->round().supply.providers.isEmpty();
-    m_exportButton->setEnabled(hasProviders);
-    m_exportButton->setToolTip(hasProviders ? tr("Write the register as a CSV file for a "
-                                                 "spreadsheet.")
-                                            : tr("The register is empty."));
+    UiUtil::setAvailable(m_exportButton, hasProviders,
+                         tr("Write the register as a CSV file for a spreadsheet."),
+                         tr("The register is empty."));
     const bool illustrative = m_document && m_document->round().supply.illustrativeProviders;
     m_clearButton->setVisible(illustrative);
     enable(m_clearButton, editable,

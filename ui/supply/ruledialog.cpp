@@ -35,8 +35,13 @@ RuleDialog::RuleDialog(const TimelineRule &rule, bool isNew, QWidget *parent)
 
     m_fromCombo->setObjectName(QStringLiteral("ruleFromCombo"));
     m_fromCombo->setAccessibleName(tr("Measured from the start of"));
+    m_fromCombo->setAccessibleDescription(
+        tr("The kind of milestone whose first start the rule measures from."));
     m_toCombo->setObjectName(QStringLiteral("ruleToCombo"));
     m_toCombo->setAccessibleName(tr("Measured to the end of"));
+    m_toCombo->setAccessibleDescription(
+        tr("The kind of milestone whose last end the rule measures to; the same kind sets how "
+           "long that milestone lasts."));
     for (MilestoneKind kind : milestoneKinds()) {
         m_fromCombo->addItem(milestoneName(kind), int(kind));
         m_toCombo->addItem(milestoneName(kind), int(kind));
@@ -46,6 +51,8 @@ RuleDialog::RuleDialog(const TimelineRule &rule, bool isNew, QWidget *parent)
 
     m_minimumSpin->setObjectName(QStringLiteral("ruleMinimumSpin"));
     m_minimumSpin->setAccessibleName(tr("Minimum in days"));
+    m_minimumSpin->setAccessibleDescription(
+        tr("The fewest days the timeline must allow between the two."));
     m_minimumSpin->setRange(0, kMaxRuleDays);
     m_minimumSpin->setSuffix(tr(" days"));
     m_minimumSpin->setValue(rule.minimumDays);
@@ -58,12 +65,12 @@ RuleDialog::RuleDialog(const TimelineRule &rule, bool isNew, QWidget *parent)
     m_errorBox->setObjectName(QStringLiteral("ruleErrorBox"));
     m_errorBox->hide();
 
-    m_okButton = m_buttons->addButton(isNew ? tr("&Add rule") : tr("&Save rule"),
-                                      QDialogButtonBox::AcceptRole);
-    m_okButton->setObjectName(QStringLiteral("ruleOkButton"));
-    m_okButton->setAccessibleName(isNew ? tr("Add rule") : tr("Save rule"));
-    m_okButton->setDefault(true);
-    m_buttons->button(QDialogButtonBox::Cancel)->setAccessibleName(tr("Cancel"));
+    m_okButton = UiUtil::addAcceptButton(
+        m_buttons, isNew ? tr("&Add rule") : tr("&Save rule"),
+        isNew ? tr("Add rule") : tr("Save rule"),
+        isNew ? tr("Adds the rule; the timeline is checked against it at once.")
+              : tr("Records the rule as edited."),
+        QStringLiteral("rule"), tr("Closes the dialog and changes nothing."));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 

@@ -314,8 +314,7 @@ void TimelineView::refreshState()
     // An enabled button's tool tip says what it does, a disabled one's why it is disabled.
     const auto enable = [&](QPushButton *button, bool on, const QString &what,
                             const QString &otherwise) {
-        button->setEnabled(on);
-        button->setToolTip(on ? what : (!canEdit ? why : otherwise));
+        UiUtil::setAvailable(button, on, what, !canEdit ? why : otherwise);
     };
     const bool milestone = currentMilestone() >= 0;
     const bool rule = currentRule() >= 0;
