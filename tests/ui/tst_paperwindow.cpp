@@ -20,6 +20,7 @@
 
 #include <QAbstractButton>
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
@@ -31,6 +32,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableWidget>
@@ -75,6 +77,7 @@ private slots:
     void stagesCanChangeButNotToNone();
     void previewShowsThePagesOfTheVersionChosen();
     void previewZooms();
+    void previewIsOperatedByKeys();
     void exportWritesTheFormatChosen_data();
     void exportWritesTheFormatChosen();
     void exportFailureNamesThePath();
@@ -517,6 +520,43 @@ void TestPaperWindow::previewZooms()
         QStringLiteral("%1 %").arg(qRound(preview->zoom() * 100))));
     preview->fitWidthButton()->click();
     QVERIFY(preview->fitsWidth());
+    QCOMPARE(preview->zoom(), fit);
+}
+
+void TestPaperWindow::previewIsOperatedByKeys()
+{
+    QVERIFY(makePaper() > 0);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QApplication::setActiveWindow(m_window.get()); // shortcuts work in the active window only
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    PaperPreview *preview = m_window->preview();
+    QVERIFY(preview->pageCount() > 1);
+    QScrollArea *pages = preview->scrollArea();
+    pages->setFocus(Qt::TabFocusReason);
+    QCOMPARE(preview->currentPage(), 0);
+
+    // Page Down moves through the pages, and the page shown follows; End and Home go to the
+    // last page and back to the first.
+    for (int i = 0; i < 40 && preview->currentPage() == 0; ++i)
+        QTest::keyClick(pages, Qt::Key_PageDown);
+    QVERIFY(preview->currentPage() > 0);
+    QVERIFY2(preview->pageLabel()->text().startsWith(
+                 QStringLiteral("Page %1 of").arg(preview->currentPage() + 1)),
+             qPrintable(preview->pageLabel()->text()));
+    QTest::keyClick(pages, Qt::Key_End);
+    QCOMPARE(preview->currentPage(), preview->pageCount() - 1);
+    QTest::keyClick(pages, Qt::Key_Home);
+    QCOMPARE(preview->currentPage(), 0);
+
+    // The zoom buttons' shortcuts work from the pages.
+    const qreal fit = preview->zoom();
+    // (A button's shortcut clicks it as if pressed, 100 ms later.)
+    QTest::keyClick(pages, Qt::Key_Plus, Qt::ControlModifier);
+    QTRY_VERIFY(preview->zoom() > fit);
+    QVERIFY(!preview->fitsWidth());
+    QTest::keyClick(pages, Qt::Key_0, Qt::ControlModifier);
+    QTRY_VERIFY(preview->fitsWidth());
     QCOMPARE(preview->zoom(), fit);
 }
 

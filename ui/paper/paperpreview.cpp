@@ -10,6 +10,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHash>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QPaintEvent>
 #include <QPainter>
@@ -178,7 +179,8 @@ PaperPreview::PaperPreview(QWidget *parent)
     m_scroll->setObjectName(QStringLiteral("previewScroll"));
     m_scroll->setAccessibleName(tr("Pages of the paper"));
     m_scroll->setAccessibleDescription(
-        tr("The paper as it prints. Use the arrow and Page keys to scroll."));
+        tr("The paper as it prints. The arrow and Page keys scroll; Home and End go to the "
+           "first and the last page."));
     m_scroll->setFocusPolicy(Qt::StrongFocus);
     m_scroll->setWidgetResizable(false);
     m_scroll->setAlignment(Qt::AlignHCenter | Qt::AlignTop);
@@ -189,6 +191,7 @@ PaperPreview::PaperPreview(QWidget *parent)
     m_canvas = new PaperPageCanvas(m_scroll);
     m_canvas->setObjectName(QStringLiteral("previewPages"));
     m_scroll->setWidget(m_canvas);
+    m_scroll->installEventFilter(this);
     connect(m_scroll->verticalScrollBar(), &QScrollBar::valueChanged, this,
             &PaperPreview::updatePageLabel);
 
@@ -268,6 +271,18 @@ void PaperPreview::showPage(int index)
 {
     m_scroll->verticalScrollBar()->setValue(m_canvas->pageTop(index) - kMargin / 2);
     updatePageLabel();
+}
+
+bool PaperPreview::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Home || key == Qt::Key_End) {
+            showPage(key == Qt::Key_Home ? 0 : std::max(0, pageCount() - 1));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void PaperPreview::markOutOfDate()

@@ -86,6 +86,8 @@ signals:
 protected:
     void showEvent(QShowEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    /** Home and End on the pages go to the first and the last page. */
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void markOutOfDate();
