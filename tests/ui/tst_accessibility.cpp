@@ -5,6 +5,7 @@
 #include "core/round/londonround.h"
 #include "core/round/stage.h"
 #include "tests/support/accessibility.h"
+#include "tests/support/mainwindow.h"
 #include "tests/support/testsupport.h"
 #include "ui/cpa/comparedialog.h"
 #include "ui/cpa/cpaeditor.h"
@@ -108,7 +109,10 @@ private slots:
     void cpaEditorShortcutShowsTheEditor();
 
 private:
-    std::unique_ptr<MainWindow> openWindow();
+    std::unique_ptr<MainWindow> openWindow()
+    {
+        return TestSupport::openMainWindow(&m_dialogs, m_roundPath, QSize(1280, 800));
+    }
     /** Walks \a root, then each tab of each tab widget in it, tabs inside tabs included. */
     void walkTabs(QWidget *root, QWidget *within, const QString &page, QStringList &faults);
     static QStringList unexpected(const QStringList &faults);
@@ -143,16 +147,6 @@ void TestAccessibility::init()
 void TestAccessibility::cleanup()
 {
     m_dir.reset();
-}
-
-std::unique_ptr<MainWindow> TestAccessibility::openWindow()
-{
-    auto window = std::make_unique<MainWindow>(&m_dialogs);
-    window->resize(1280, 800);
-    window->show();
-    if (!window->openFile(m_roundPath))
-        return {};
-    return window;
 }
 
 QStringList TestAccessibility::unexpected(const QStringList &faults)

@@ -4,6 +4,7 @@
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
 #include "core/round/stagerules.h"
+#include "tests/support/mainwindow.h"
 #include "ui/cpa/cpaeditor.h"
 #include "ui/dialogservice.h"
 #include "ui/models/indicatortablemodel.h"
@@ -68,7 +69,6 @@ private slots:
     void tabOrderFollowsThePages();
 
 private:
-    std::unique_ptr<MainWindow> openWindow(const QString &path);
     QString outstandingNeedsText(MainWindow &window) const;
     /** objectName of each widget Tab reaches, starting from the navigator. */
     static QStringList tabChain(MainWindow &window, int presses);
@@ -108,15 +108,6 @@ void TestMainWindow::cleanup()
     m_dir.reset();
 }
 
-std::unique_ptr<MainWindow> TestMainWindow::openWindow(const QString &path)
-{
-    auto window = std::make_unique<MainWindow>(&m_dialogs);
-    window->show();
-    if (!window->openFile(path))
-        return {};
-    return window;
-}
-
 QString TestMainWindow::outstandingNeedsText(MainWindow &window) const
 {
     QStringList items;
@@ -143,7 +134,7 @@ void TestMainWindow::startsOnTheWelcomePage()
 
 void TestMainWindow::navigatorShowsOverviewAndSixStages()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     QVERIFY(!window->isWelcomeShown());
     QAbstractItemModel *model = window->navigator()->model();
@@ -161,7 +152,7 @@ void TestMainWindow::navigatorShowsOverviewAndSixStages()
 
 void TestMainWindow::navigatorIsKeyboardOperable()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     auto *pages = window->findChild<QStackedWidget *>(QStringLiteral("pageStack"));
     QVERIFY(pages);
@@ -188,7 +179,7 @@ void TestMainWindow::navigatorIsKeyboardOperable()
 
 void TestMainWindow::overviewShowsTitleAndIllustrativeNotice()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     const QString title = window->document()->round().title;
     QCOMPARE(window->overviewPage()->titleEdit()->text(), title);
@@ -207,7 +198,7 @@ void TestMainWindow::overviewShowsTitleAndIllustrativeNotice()
 
 void TestMainWindow::editingTheTitleIsSavedAndUndoable()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     const QString original = window->document()->round().title;
     QLineEdit *edit = window->overviewPage()->titleEdit();
@@ -249,7 +240,7 @@ void TestMainWindow::editingTheTitleIsSavedAndUndoable()
 
 void TestMainWindow::stagePageListsWhatStageOneStillNeeds()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     window->showPage(StageId::Needs);
     StagePage *page = window->stagePage();
@@ -307,7 +298,7 @@ void TestMainWindow::stagePageListsWhatStageOneStillNeeds()
 
 void TestMainWindow::signingOffStageOneThroughTheDialogService()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     window->showPage(StageId::Needs);
     StagePage *page = window->stagePage();
@@ -377,7 +368,7 @@ void TestMainWindow::signingOffStageOneThroughTheDialogService()
 
 void TestMainWindow::modelChangeAfterSignOffIsRefusedAndReverted()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     QComboBox *combo = window->overviewPage()->modelCombo();
 
@@ -430,7 +421,7 @@ void TestMainWindow::adoptingAnotherPlanFromTheOverview()
     const QString path = m_dir->filePath(QStringLiteral("two plans.cocom"));
     QVERIFY(RoundDocument::create(path, *round).ok());
 
-    auto window = openWindow(path);
+    auto window = TestSupport::openMainWindow(&m_dialogs, path);
     QVERIFY(window);
     const QList<QPushButton *> adopt =
         window->overviewPage()->findChildren<QPushButton *>(QStringLiteral("adoptPlanButton"));
@@ -454,11 +445,11 @@ void TestMainWindow::adoptingAnotherPlanFromTheOverview()
 
 void TestMainWindow::secondWindowOnTheSameFileIsReadOnly()
 {
-    auto first = openWindow(m_roundPath);
+    auto first = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(first);
     QVERIFY(!first->document()->isReadOnly());
 
-    auto second = openWindow(m_roundPath);
+    auto second = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(second);
     QVERIFY(second->document()->isReadOnly());
     NoticeBox *banner = second->readOnlyBanner();
@@ -482,7 +473,7 @@ void TestMainWindow::secondWindowOnTheSameFileIsReadOnly()
 
 void TestMainWindow::closingTheRoundShowsTheWelcomePage()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     window->closeAction()->trigger();
     QVERIFY(window->isWelcomeShown());
@@ -492,7 +483,7 @@ void TestMainWindow::closingTheRoundShowsTheWelcomePage()
     QVERIFY(!window->closeAction()->isEnabled());
 
     // The file is free again: a new window opens it writable.
-    auto again = openWindow(m_roundPath);
+    auto again = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(again);
     QVERIFY(!again->document()->isReadOnly());
 }
@@ -519,7 +510,7 @@ void TestMainWindow::openingATextFileShowsTheErrorAndKeepsTheWelcomePage()
 
 void TestMainWindow::openingErrorKeepsTheCurrentRound()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     RoundDocument *before = window->document();
     QVERIFY(!window->openFile(m_dir->filePath(QStringLiteral("missing.cocom"))));
@@ -603,7 +594,7 @@ void TestMainWindow::demoRoundIsCreatedOnceAndReopened()
 void TestMainWindow::recentFilesAreRememberedAndOpenFromTheWelcomePage()
 {
     {
-        auto window = openWindow(m_roundPath);
+        auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
         QVERIFY(window);
         window->close();
     }
@@ -620,7 +611,7 @@ void TestMainWindow::recentFilesAreRememberedAndOpenFromTheWelcomePage()
 
 void TestMainWindow::everyInteractiveWidgetHasAnAccessibleName()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     auto check = [&](const char *page) {
         const QList<QWidget *> widgets = window->findChildren<QWidget *>();
@@ -664,7 +655,7 @@ QStringList TestMainWindow::tabChain(MainWindow &window, int presses)
 
 void TestMainWindow::tabOrderFollowsThePages()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     QApplication::setActiveWindow(window.get());
     QVERIFY(QTest::qWaitForWindowActive(window.get()));

@@ -4,6 +4,7 @@
 #include "core/needs/indicators.h"
 #include "core/round/londonround.h"
 #include "core/round/rounddocument.h"
+#include "tests/support/mainwindow.h"
 #include "tests/support/testsupport.h"
 #include "ui/cpa/mapview.h"
 #include "ui/dialogservice.h"
@@ -82,7 +83,6 @@ private slots:
 private:
     QString createRound(const QString &name, Round round);
     std::unique_ptr<RoundDocument> openDocument(const QString &path);
-    std::unique_ptr<MainWindow> openWindow(const QString &path);
     static QString nomisFile(const QString &name);
     /** Rows of the view's model: name column text, in view order. */
     static QStringList names(const NeedsView &view);
@@ -126,15 +126,6 @@ QString TestNeedsView::createRound(const QString &name, Round round)
 std::unique_ptr<RoundDocument> TestNeedsView::openDocument(const QString &path)
 {
     return TestSupport::openRoundFile(path);
-}
-
-std::unique_ptr<MainWindow> TestNeedsView::openWindow(const QString &path)
-{
-    auto window = std::make_unique<MainWindow>(&m_dialogs);
-    window->show();
-    if (!window->openFile(path))
-        return {};
-    return window;
 }
 
 QString TestNeedsView::nomisFile(const QString &name)
@@ -647,7 +638,7 @@ void TestNeedsView::readOnlyRoundDisablesAddRatio()
 
 void TestNeedsView::importingThroughTheMainWindowAddsItsMeasures()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     NeedsView *view = window->stagePage()->needsView();
     const int before = view->indicatorCombo()->count();
@@ -685,7 +676,7 @@ void TestNeedsView::importingThroughTheMainWindowAddsItsMeasures()
 
 void TestNeedsView::anEmptyDatasetNameTakesTheFileName()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     QVERIFY(window->importNomisAction()->isEnabled());
     m_dialogs.setNextFileName(nomisFile(QStringLiteral("claimant_count.csv")));
@@ -702,7 +693,7 @@ void TestNeedsView::anEmptyDatasetNameTakesTheFileName()
 
 void TestNeedsView::cancellingTheImportLeavesTheRoundAsItWas()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     const Round before = window->document()->round();
     NeedsView *view = window->stagePage()->needsView();
@@ -773,7 +764,7 @@ void TestNeedsView::aBadCsvShowsTheCoresMessageNamingTheLine()
                "2024-05,Camden,E09000007,Value,lots\n");
     file.close();
 
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     const Round before = window->document()->round();
     m_dialogs.setNextFileName(path);
@@ -791,7 +782,7 @@ void TestNeedsView::aBadCsvShowsTheCoresMessageNamingTheLine()
 
 void TestNeedsView::droppingACsvImportsIt()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     QMimeData mime;
     mime.setUrls({QUrl::fromLocalFile(nomisFile(QStringLiteral("claimant_count.csv")))});
@@ -819,7 +810,7 @@ void TestNeedsView::droppingACsvImportsIt()
 
 void TestNeedsView::importingALookupSumsSmallAreas()
 {
-    auto window = openWindow(m_roundPath);
+    auto window = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(window);
     NeedsView *view = window->stagePage()->needsView();
 
@@ -858,10 +849,10 @@ void TestNeedsView::importingALookupSumsSmallAreas()
 
 void TestNeedsView::readOnlyRoundDisablesTheImports()
 {
-    auto first = openWindow(m_roundPath);
+    auto first = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(first);
     QVERIFY(first->importNomisAction()->isEnabled());
-    auto second = openWindow(m_roundPath);
+    auto second = TestSupport::openMainWindow(&m_dialogs, m_roundPath);
     QVERIFY(second);
     QVERIFY(second->document()->isReadOnly());
     for (QAction *action : {second->importNomisAction(), second->importLookupAction()}) {
