@@ -6,12 +6,14 @@
 #include "core/paper/paperwriter_p.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QFont>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QTextFrame>
+#include <QTextLayout>
 #include <QTextList>
 #include <QTextObjectInterface>
 #include <QTextTable>
@@ -19,6 +21,104 @@
 #include <cmath>
 
 namespace CoCommission::Paper {
+
+namespace Detail {
+
+QImage pointsDevice()
+{
+    QImage device(1, 1, QImage::Format_RGB32);
+    device.setDotsPerMeterX(qRound(72 / 0.0254));
+    device.setDotsPerMeterY(qRound(72 / 0.0254));
+    return device;
+}
+
+Extent textExtent(const QString &text, const QFont &font, QPaintDevice *device)
+{
+    QTextLayout layout(text, QFont(font, device), device);
+    QTextOption option;
+    option.setUseDesignMetrics(true);
+    option.setWrapMode(QTextOption::WordWrap);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine())
+        line.setLineWidth(1e6);
+    layout.endLayout();
+    return {layout.minimumWidth(), layout.maximumWidth()};
+}
+
+QList<Extent> columnExtents(const Table &table, const std::function<QFont(bool bold)> &font,
+                            qreal padding, QPaintDevice *device)
+{
+    const QFont regular = font(false);
+    const QFont bold = font(true);
+    QList<Extent> extents(table.header.size(), Extent{});
+    const auto widen = [&](qsizetype column, const QString &text, const QFont &f) {
+        const Extent e = textExtent(text, f, device);
+        extents[column].shortest = std::max(extents[column].shortest, e.shortest + padding);
+        extents[column].natural = std::max(extents[column].natural, e.natural + padding);
+    };
+    for (qsizetype c = 0; c < table.header.size(); ++c)
+        widen(c, table.header.at(c), bold);
+    for (qsizetype r = 0; r < table.rows.size(); ++r) {
+        const bool total = table.lastRowIsTotal && r == table.rows.size() - 1;
+        const auto &row = table.rows.at(r);
+        for (qsizetype c = 0; c < extents.size() && c < row.size(); ++c)
+            widen(c, row.at(c).text, total ? bold : regular);
+    }
+    return extents;
+}
+
+QList<qreal> shareWidth(const QList<Extent> &extents, qreal available)
+{
+    const auto total = [&](const QList<bool> &among, qreal Extent::*field) {
+        qreal sum = 0;
+        for (qsizetype i = 0; i < extents.size(); ++i)
+            sum += among.at(i) ? extents.at(i).*field : 0;
+        return sum;
+    };
+    const QList<bool> all(extents.size(), true);
+    if (extents.isEmpty() || total(all, &Extent::shortest) > available)
+        return {};
+    QList<qreal> widths(extents.size(), 0);
+    const qreal natural = total(all, &Extent::natural);
+    if (natural <= available) {
+        // Every cell fits on one line: the spare room in proportion to the natural widths.
+        for (qsizetype i = 0; i < extents.size(); ++i)
+            widths[i] = natural > 0 ? extents.at(i).natural * available / natural
+                                    : available / qreal(extents.size());
+        return widths;
+    }
+    QList<bool> open = all;
+    qreal room = available;
+    for (bool settled = false; !settled;) {
+        settled = true;
+        const qsizetype left = open.count(true);
+        for (qsizetype i = 0; i < extents.size(); ++i) {
+            if (open.at(i) && extents.at(i).natural <= room / qreal(left)) {
+                widths[i] = extents.at(i).natural;
+                room -= widths.at(i);
+                open[i] = false;
+                settled = false;
+                break;
+            }
+        }
+    }
+    if (total(open, &Extent::shortest) > room) { // the narrow columns took too much: share all
+        open = all;
+        room = available;
+    }
+    const qreal shortest = total(open, &Extent::shortest);
+    const qreal stretch = total(open, &Extent::natural) - shortest; // > 0: it does not all fit
+    for (qsizetype i = 0; i < extents.size(); ++i) {
+        if (open.at(i))
+            widths[i] =
+                extents.at(i).shortest +
+                (room - shortest) * (extents.at(i).natural - extents.at(i).shortest) / stretch;
+    }
+    return widths;
+}
+
+} // namespace Detail
 
 namespace {
 
@@ -33,6 +133,9 @@ constexpr int kContentsPages = 4; // a contents list only for papers longer than
 const QColor kShade(0xEE, 0xEE, 0xEE);
 const QColor kRule(0x80, 0x80, 0x80);
 const QColor kHairline(0xB8, 0xB8, 0xB8);
+constexpr qreal kTableCellPadding = 3;
+/** Type sizes a table tries, largest first, before a word has to break. */
+constexpr qreal kTableSizes[] = {9.5, 9, 8.5, 8};
 
 QSizeF bodySize()
 {
@@ -112,10 +215,12 @@ void setCellBorders(QTextTableCellFormat &format, qreal top, qreal bottom)
 class Builder
 {
 public:
-    Builder(const Document &document, QTextDocument &text, QList<Chart> &charts)
+    Builder(const Document &document, QTextDocument &text, QList<Chart> &charts,
+            QPaintDevice *device)
         : m_document(document)
         , m_text(text)
         , m_charts(charts)
+        , m_device(device)
         , m_cursor(&text)
     {}
 
@@ -304,6 +409,37 @@ private:
         }
     }
 
+    /**
+     * Column widths for \a table. Left to itself, QTextDocument measures a column by its widest
+     * letter (its wrap mode may break anywhere) and shares the width evenly, so a long word in
+     * a narrow column breaks ("Attachmen|t fee"). Here each column gets its longest word, the
+     * room goes where the text is, and a table too wide for its words is set a little smaller
+     * (\a size) before any word has to break. Empty (Qt's own layout) only when even the
+     * smallest size cannot keep the words whole.
+     */
+    QList<QTextLength> columnWidths(const Table &table, qreal *size) const
+    {
+        // Qt reads a table's lengths at 96 dots an inch, and this document is laid out in points.
+        // It also rounds column edges to whole units: two points to spare in each column.
+        const qreal toLayout = m_device->logicalDpiY() / 96.0;
+        const qreal padding = 2 * kTableCellPadding * toLayout + 2;
+        const qreal available = bodySize().width() - 1;
+        for (const qreal candidate : kTableSizes) {
+            const QList<Detail::Extent> extents = Detail::columnExtents(
+                table, [&](bool bold) { return charFormat(candidate, bold).font(); }, padding,
+                m_device);
+            const QList<qreal> shares = Detail::shareWidth(extents, available);
+            *size = candidate;
+            if (shares.isEmpty())
+                continue;
+            QList<QTextLength> lengths;
+            for (const qreal share : shares)
+                lengths.append(QTextLength(QTextLength::FixedLength, share / toLayout));
+            return lengths;
+        }
+        return {};
+    }
+
     void table(const Table &table)
     {
         if (!table.caption.isEmpty()) {
@@ -314,10 +450,13 @@ private:
         const int columns = int(table.header.size());
         if (columns == 0)
             return;
+        qreal size = kTableSizes[0];
+        const QList<QTextLength> widths = columnWidths(table, &size);
         QTextTableFormat format;
         format.setBorder(0);
         format.setBorderCollapse(true);
-        format.setCellPadding(3);
+        format.setCellPadding(kTableCellPadding);
+        format.setColumnWidthConstraints(widths);
         format.setCellSpacing(0);
         format.setHeaderRowCount(1);
         format.setWidth(QTextLength(QTextLength::PercentageLength, 100));
@@ -335,7 +474,7 @@ private:
             const bool numeric = table.numericColumns.contains(column);
             cursor.setBlockFormat(
                 blockFormat(0, 0, (numeric ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignAbsolute));
-            cursor.insertText(text, charFormat(9.5, bold));
+            cursor.insertText(text, charFormat(size, bold));
         };
         for (int c = 0; c < columns; ++c)
             fill(0, c, table.header.at(c), true, true, 0.8, 0.8);
@@ -392,6 +531,7 @@ private:
     const Document &m_document;
     QTextDocument &m_text;
     QList<Chart> &m_charts;
+    QPaintDevice *m_device;
     QTextCursor m_cursor;
     bool m_first = true;
 };
@@ -422,7 +562,7 @@ struct PageLayout::Private
         text->setPageSize(bodySize());
         text->documentLayout()->setPaintDevice(&device);
         text->documentLayout()->registerHandler(kChartObject, chartObject.get());
-        Builder(document, *text, charts).build(contents);
+        Builder(document, *text, charts, &device).build(contents);
         keepWithNext();
         pages = std::max(1, text->pageCount());
     }
@@ -485,9 +625,7 @@ PageLayout::PageLayout(const Document &document)
     : d(std::make_unique<Private>())
 {
     d->document = document;
-    d->device = QImage(1, 1, QImage::Format_RGB32);
-    d->device.setDotsPerMeterX(qRound(72 / 0.0254));
-    d->device.setDotsPerMeterY(qRound(72 / 0.0254));
+    d->device = Detail::pointsDevice();
     d->chartObject = std::make_unique<ChartObject>(&d->charts);
     d->build(nullptr);
     if (d->pages > kContentsPages) {

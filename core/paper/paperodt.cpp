@@ -4,6 +4,8 @@
 #include "core/paper/paperwriter.h"
 #include "core/paper/paperwriter_p.h"
 
+#include <QFont>
+#include <QImage>
 #include <QXmlStreamWriter>
 #include <string_view>
 
@@ -211,6 +213,8 @@ struct Xml
 };
 
 constexpr double kBodyWidthCm = 16.0; // 21 cm less 2.5 cm each side
+constexpr double kCellPaddingCm = 0.08;
+constexpr double kTableFontPt = 9.5; // Table Contents' size
 
 QString cm(double value)
 {
@@ -223,7 +227,7 @@ void cellStyle(Xml &x, const char *name, const char *top, const char *bottom, bo
     x.attr("style:name", name);
     x.attr("style:family", "table-cell");
     x.start("style:table-cell-properties");
-    x.attr("fo:padding", "0.08cm");
+    x.attr("fo:padding", cm(kCellPaddingCm));
     x.attr("fo:border-top", top);
     x.attr("fo:border-bottom", bottom);
     x.attr("fo:border-left", "none");
@@ -259,6 +263,46 @@ void listStyle(Xml &x, const char *name, bool numbered)
     x.end();
 }
 
+/**
+ * The width of each column of each table of \a document in points, in the order the tables
+ * come: each column at least its longest word where the words fit side by side (as the PDF),
+ * else in proportion to the longest words. LibreOffice and Word otherwise share the width
+ * evenly, which breaks long words in narrow columns.
+ */
+QList<QList<qreal>> tableColumnWidths(const Document &document)
+{
+    constexpr qreal kPoints = 72 / 2.54;
+    const qreal available = kBodyWidthCm * kPoints - 1;
+    const qreal padding = 2 * kCellPaddingCm * kPoints + 2;
+    QImage device = Detail::pointsDevice();
+    const auto font = [](bool bold) {
+        QFont f;
+        f.setFamilies(Detail::fontFamilies());
+        f.setPointSizeF(kTableFontPt);
+        f.setBold(bold);
+        return f;
+    };
+    QList<QList<qreal>> widths;
+    for (const Section &section : document.sections) {
+        for (const Block &block : section.blocks) {
+            if (block.kind != Block::Kind::Table)
+                continue;
+            const QList<Detail::Extent> extents =
+                Detail::columnExtents(block.table, font, padding, &device);
+            QList<qreal> shares = Detail::shareWidth(extents, available);
+            if (shares.isEmpty()) {
+                qreal shortest = 0;
+                for (const Detail::Extent &e : extents)
+                    shortest += e.shortest;
+                for (const Detail::Extent &e : extents)
+                    shares.append(shortest > 0 ? e.shortest * available / shortest : 0);
+            }
+            widths.append(shares);
+        }
+    }
+    return widths;
+}
+
 QByteArray contentXml(const Document &document, QList<QByteArray> &pictures)
 {
     QByteArray bytes;
@@ -284,33 +328,14 @@ QByteArray contentXml(const Document &document, QList<QByteArray> &pictures)
     cellStyle(x, "BodyCell", "none", "0.3pt solid #808080", false);
     cellStyle(x, "TotalCell", "0.8pt solid #808080", "0.8pt solid #808080", false);
     cellStyle(x, "PlainCell", "none", "none", false);
-    x.start("style:style");
-    x.attr("style:name", "NumberCell");
-    x.attr("style:family", "paragraph");
-    x.attr("style:parent-style-name", "Table_20_Contents");
-    x.start("style:paragraph-properties");
-    x.attr("fo:text-align", "end");
-    x.end();
-    x.end();
-    x.start("style:style");
-    x.attr("style:name", "TotalNumberCell");
-    x.attr("style:family", "paragraph");
-    x.attr("style:parent-style-name", "Table_20_Contents");
-    x.start("style:paragraph-properties");
-    x.attr("fo:text-align", "end");
-    x.end();
-    x.start("style:text-properties");
-    x.attr("fo:font-weight", "bold");
-    x.end();
-    x.end();
-    x.start("style:style");
-    x.attr("style:name", "TotalText");
-    x.attr("style:family", "paragraph");
-    x.attr("style:parent-style-name", "Table_20_Contents");
-    x.start("style:text-properties");
-    x.attr("fo:font-weight", "bold");
-    x.end();
-    x.end();
+    using Props = QList<std::pair<const char *, const char *>>;
+    const Props end{{"fo:text-align", "end"}};
+    const Props bold{{"fo:font-weight", "bold"}};
+    x.paragraphStyle("NumberCell", nullptr, "Table_20_Contents", end, {});
+    // Over a column of numbers, aligned as they are.
+    x.paragraphStyle("NumberHeading", nullptr, "Table_20_Heading", end, {});
+    x.paragraphStyle("TotalNumberCell", nullptr, "Table_20_Contents", end, bold);
+    x.paragraphStyle("TotalText", nullptr, "Table_20_Contents", {}, bold);
     x.start("style:style");
     x.attr("style:name", "fr1");
     x.attr("style:family", "graphic");
@@ -319,6 +344,27 @@ QByteArray contentXml(const Document &document, QList<QByteArray> &pictures)
     x.attr("style:horizontal-pos", "center");
     x.end();
     x.end();
+    // The first paragraph starts the first page, which has no running header (as in print).
+    x.start("style:style");
+    x.attr("style:name", "FirstBoard");
+    x.attr("style:family", "paragraph");
+    x.attr("style:parent-style-name", "Board");
+    x.attr("style:master-page-name", "First_20_Page");
+    x.end();
+    const QList<QList<qreal>> columnWidths = tableColumnWidths(document);
+    for (qsizetype t = 0; t < columnWidths.size(); ++t) {
+        for (qsizetype c = 0; c < columnWidths.at(t).size(); ++c) {
+            x.start("style:style");
+            x.attr("style:name", QStringLiteral("Table%1.C%2").arg(t + 1).arg(c + 1));
+            x.attr("style:family", "table-column");
+            x.start("style:table-column-properties");
+            x.attr("style:column-width", cm(columnWidths.at(t).at(c) * 2.54 / 72));
+            x.attr("style:rel-column-width",
+                   QStringLiteral("%1*").arg(qRound(columnWidths.at(t).at(c) * 100)));
+            x.end();
+            x.end();
+        }
+    }
     listStyle(x, "Bullets", false);
     listStyle(x, "Numbers", true);
     x.end(); // automatic-styles
@@ -328,9 +374,9 @@ QByteArray contentXml(const Document &document, QList<QByteArray> &pictures)
 
     // The header block: a two-column table of labels and values.
     const Header &h = document.header;
-    x.p("Board", h.itemNumber.isEmpty()
-                     ? h.board
-                     : h.board + QLatin1Char('\t') + Detail::tr("Item no: %1").arg(h.itemNumber));
+    x.p("FirstBoard", h.itemNumber.isEmpty() ? h.board
+                                             : h.board + QLatin1Char('\t') +
+                                                   Detail::tr("Item no: %1").arg(h.itemNumber));
     x.p("Title", h.title);
     x.start("table:table");
     x.attr("table:name", "Header");
@@ -396,16 +442,20 @@ QByteArray contentXml(const Document &document, QList<QByteArray> &pictures)
                 x.start("table:table");
                 x.attr("table:name", QStringLiteral("Table%1").arg(++tableCount));
                 x.attr("table:style-name", "DataTable");
-                x.start("table:table-column");
-                x.attr("table:number-columns-repeated", QString::number(t.header.size()));
-                x.end();
+                for (int c = 0; c < t.header.size(); ++c) {
+                    x.start("table:table-column");
+                    x.attr("table:style-name",
+                           QStringLiteral("Table%1.C%2").arg(tableCount).arg(c + 1));
+                    x.end();
+                }
                 x.start("table:table-header-rows");
                 x.start("table:table-row");
                 for (int c = 0; c < t.header.size(); ++c) {
                     x.start("table:table-cell");
                     x.attr("table:style-name", "HeadCell");
                     x.attr("office:value-type", "string");
-                    x.p("Table_20_Heading", t.header.at(c));
+                    x.p(t.numericColumns.contains(c) ? "NumberHeading" : "Table_20_Heading",
+                        t.header.at(c));
                     x.end();
                 }
                 x.end();
@@ -520,7 +570,7 @@ QByteArray stylesXml(const Document &document)
                            {"fo:padding-bottom", "0.2cm"}},
                      Props{{"fo:font-size", "18pt"}, {"fo:font-weight", "bold"}});
     x.paragraphStyle("Table_20_Contents", "Table Contents", "Standard", {},
-                     Props{{"fo:font-size", "9.5pt"}});
+                     Props{{"fo:font-size", "9.5pt"}}); // kTableFontPt
     x.paragraphStyle("Header_20_Label", "Header Label", "Standard", {},
                      Props{{"fo:font-weight", "bold"}});
     x.paragraphStyle("Table_20_Heading", "Table Heading", "Table_20_Contents", {},
@@ -596,6 +646,29 @@ QByteArray stylesXml(const Document &document)
     x.end();
     x.end();
 
+    // "Page X of Y" with the numbers as fields.
+    const auto footer = [&] {
+        x.start("style:footer");
+        x.start("text:p");
+        x.attr("text:style-name", "Footer");
+        const QString pattern = Detail::tr("Page %1 of %2");
+        const qsizetype first = pattern.indexOf(QLatin1String("%1"));
+        const qsizetype second = pattern.indexOf(QLatin1String("%2"));
+        if (first >= 0 && second > first) {
+            x.text(pattern.left(first));
+            x.start("text:page-number");
+            x.attr("text:select-page", "current");
+            x.text(QStringLiteral("1"));
+            x.end();
+            x.text(pattern.mid(first + 2, second - first - 2));
+            x.start("text:page-count");
+            x.text(QStringLiteral("1"));
+            x.end();
+            x.text(pattern.mid(second + 2));
+        }
+        x.end();
+        x.end();
+    };
     x.start("office:master-styles");
     x.start("style:master-page");
     x.attr("style:name", "Standard");
@@ -611,30 +684,18 @@ QByteArray stylesXml(const Document &document)
     x.text(h.classification);
     x.end();
     x.end();
-    x.start("style:footer");
-    x.start("text:p");
-    x.attr("text:style-name", "Footer");
-    // "Page X of Y" with the numbers as fields.
-    const QString pattern = Detail::tr("Page %1 of %2");
-    const qsizetype first = pattern.indexOf(QLatin1String("%1"));
-    const qsizetype second = pattern.indexOf(QLatin1String("%2"));
-    if (first >= 0 && second > first) {
-        x.text(pattern.left(first));
-        x.start("text:page-number");
-        x.attr("text:select-page", "current");
-        x.text(QStringLiteral("1"));
-        x.end();
-        x.text(pattern.mid(first + 2, second - first - 2));
-        x.start("text:page-count");
-        x.text(QStringLiteral("1"));
-        x.end();
-        x.text(pattern.mid(second + 2));
-    }
+    footer();
     x.end();
+    // The first page carries the header block itself, so no running header; then Standard.
+    x.start("style:master-page");
+    x.attr("style:name", "First_20_Page");
+    x.attr("style:display-name", "First Page");
+    x.attr("style:page-layout-name", "A4");
+    x.attr("style:next-style-name", "Standard");
+    footer();
     x.end();
-    x.end();
-    x.end();
-    x.end();
+    x.end(); // office:master-styles
+    x.end(); // office:document-styles
     w.writeEndDocument();
     return bytes;
 }

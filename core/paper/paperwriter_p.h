@@ -13,6 +13,12 @@
 #include <QSizeF>
 #include <QString>
 
+#include <functional>
+
+class QFont;
+class QImage;
+class QPaintDevice;
+
 namespace CoCommission::Paper::Detail {
 
 /** User text of the writers, translated in the context "Paper". */
@@ -42,5 +48,34 @@ QByteArray chartPng(const Chart &chart, qreal widthPoints = 453);
 
 /** The fonts the paper asks for, in order (Arial on council desktops; free look-alikes). */
 QStringList fontFamilies();
+
+/** A paint device of 72 dots an inch, on which text lays out in points. */
+QImage pointsDevice();
+
+/** How wide text is, in points: its longest word, and all of it on one line. */
+struct Extent
+{
+    qreal shortest = 0;
+    qreal natural = 0;
+};
+
+/** The extent of \a text set in \a font on \a device (pointsDevice()). */
+Extent textExtent(const QString &text, const QFont &font, QPaintDevice *device);
+
+/**
+ * The extent of each column of \a table, its header in \a font (true: bold) and its cells in
+ * \a font (false, or true for a total row), each plus \a padding points.
+ */
+QList<Extent> columnExtents(const Table &table, const std::function<QFont(bool bold)> &font,
+                            qreal padding, QPaintDevice *device);
+
+/**
+ * Widths for columns of \a extents sharing \a available points, much as a browser lays out an
+ * automatic table. A column whose whole content is no wider than an even share of the room
+ * left gets all it needs ("All CPAs" on one line); the others get at least their longest word
+ * and share the rest in proportion to how much more each would take to fit on one line.
+ * Empty when the longest words do not fit side by side.
+ */
+QList<qreal> shareWidth(const QList<Extent> &extents, qreal available);
 
 } // namespace CoCommission::Paper::Detail

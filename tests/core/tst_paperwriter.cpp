@@ -265,6 +265,8 @@ private slots:
     void pdfFontsAreEmbedded();
     void everyPageHasItsFooterAndLaterPagesTheRunningHeader();
     void longTableRepeatsItsHeaderRow();
+    void tableColumnsKeepTheirWordsWhole_data();
+    void tableColumnsKeepTheirWordsWhole();
     void contentsOnlyForLongPapersWithRightPages();
     void chartsAreVectorText();
     void exemptSectionsAreMarked();
@@ -273,6 +275,8 @@ private slots:
     void outputIsDeterministic();
     void htmlIsAccessible();
     void odtIsAValidOpenDocument();
+    void odtFirstPageHasNoRunningHeader();
+    void odtColumnsAreAsWideAsTheirText();
     void writePaperPicksTheFormatBySuffix();
     void writePaperRefusesBadPaths();
 };
@@ -411,6 +415,78 @@ void TestPaperWriter::longTableRepeatsItsHeaderRow()
                  qPrintable(QStringLiteral("no header row on page %1").arg(page)));
     }
     QVERIFY2(pagesWithRows >= 3, qPrintable(QString::number(pagesWithRows)));
+}
+
+/** A table of \a columns columns whose header and cells are the words of \a words in turn. */
+Table wordyTable(int columns, const QStringList &words)
+{
+    Table table;
+    table.caption = QStringLiteral("Table 9: Tariffs");
+    for (int c = 0; c < columns; ++c)
+        table.header << words.at(c % words.size()) + QStringLiteral(" fee");
+    for (int r = 0; r < 3; ++r) {
+        QList<Cell> row;
+        for (int c = 0; c < columns; ++c)
+            row << Cell::text_(
+                QStringLiteral("Early %1").arg(words.at((c + r + 1) % words.size())));
+        table.rows << row;
+    }
+    table.numericColumns = {2, 3};
+    return table;
+}
+
+void TestPaperWriter::tableColumnsKeepTheirWordsWhole_data()
+{
+    QTest::addColumn<Table>("table");
+    // As the paper's tariff table: QTextDocument's own layout printed "Attachmen" above "t fee".
+    QTest::newRow("tariffs") << wordyTable(
+        7, {QStringLiteral("Attachment"), QStringLiteral("Sustainment"),
+            QStringLiteral("disadvantaged"), QStringLiteral("outcome"), QStringLiteral("All")});
+    // As the providers table: short columns given just their width, which Qt then rounds.
+    Table providers;
+    providers.header = {QStringLiteral("CPA"),
+                        QStringLiteral("Providers"),
+                        QStringLiteral("Voluntary and community"),
+                        QStringLiteral("Share"),
+                        QStringLiteral("SMEs"),
+                        QStringLiteral("Share")};
+    providers.numericColumns = {1, 2, 3, 4, 5};
+    for (const QString &cpa :
+         {QStringLiteral("Central London Forward"), QStringLiteral("South London Partnership")})
+        providers.rows << QList<Cell>{Cell::text_(cpa), Cell::count(4),
+                                      Cell::count(3),   Cell::text_(QStringLiteral("75.0%")),
+                                      Cell::count(3),   Cell::text_(QStringLiteral("75.0%"))};
+    QTest::newRow("providers") << providers;
+    // Whole only at a smaller type size.
+    QTest::newRow("wide") << wordyTable(
+        6, {QStringLiteral("Sustainments"), QStringLiteral("Attachments"),
+            QStringLiteral("disadvantaged"), QStringLiteral("Partnership")});
+}
+
+void TestPaperWriter::tableColumnsKeepTheirWordsWhole()
+{
+    REQUIRE_TOOL("pdftotext");
+    QFETCH(Table, table);
+    QTemporaryDir dir;
+    Document document = shortPaper();
+    document.sections.append({QStringLiteral("tariffs"),
+                              QStringLiteral("Tariffs"),
+                              1,
+                              false,
+                              {Block::tableBlock(table)}});
+    const auto pdf = toPdf(document);
+    QVERIFY(pdf.ok());
+    const QString text = pdfText(writeBytes(dir, QStringLiteral("p.pdf"), *pdf));
+    QStringList words = table.header;
+    for (const auto &row : table.rows)
+        for (const Cell &cell : row)
+            words << cell.text;
+    for (const QString &phrase : words) {
+        for (const QString &word : phrase.split(QLatin1Char(' '))) {
+            QVERIFY2(text.contains(word),
+                     qPrintable(QStringLiteral("\"%1\" is broken in:\n%2").arg(word, text)));
+        }
+    }
 }
 
 void TestPaperWriter::contentsOnlyForLongPapersWithRightPages()
@@ -640,6 +716,142 @@ void TestPaperWriter::odtIsAValidOpenDocument()
     QVERIFY(!stylesReader.hasError());
     QVERIFY(
         !QImage::fromData(zipMember(path, QStringLiteral("Pictures/chart1.png")), "PNG").isNull());
+}
+
+void TestPaperWriter::odtFirstPageHasNoRunningHeader()
+{
+    REQUIRE_TOOL("python3");
+    QTemporaryDir dir;
+    const auto odt = toOdt(shortPaper());
+    QVERIFY2(odt.ok(), qPrintable(odt.errorMessage()));
+    const QString path = writeBytes(dir, QStringLiteral("p.odt"), *odt);
+
+    // The first paragraph of the text, and the master page its style starts.
+    QXmlStreamReader content(zipMember(path, QStringLiteral("content.xml")));
+    QHash<QString, QString> masterOfStyle;
+    QString firstStyle;
+    bool inText = false;
+    while (!content.atEnd() && firstStyle.isEmpty()) {
+        if (content.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QString name = content.qualifiedName().toString();
+        const QXmlStreamAttributes a = content.attributes();
+        if (name == QLatin1String("style:style"))
+            masterOfStyle.insert(a.value(QStringLiteral("style:name")).toString(),
+                                 a.value(QStringLiteral("style:master-page-name")).toString());
+        else if (name == QLatin1String("office:text"))
+            inText = true;
+        else if (inText && name == QLatin1String("text:p"))
+            firstStyle = a.value(QStringLiteral("text:style-name")).toString();
+    }
+    const QString firstMaster = masterOfStyle.value(firstStyle);
+    QVERIFY2(!firstMaster.isEmpty(), qPrintable(firstStyle));
+
+    // Each master page: whether it has a header and a footer, and the page after it.
+    struct Master
+    {
+        bool header = false;
+        bool footer = false;
+        QString next;
+    };
+    QHash<QString, Master> masters;
+    QXmlStreamReader styles(zipMember(path, QStringLiteral("styles.xml")));
+    QString current;
+    while (!styles.atEnd()) {
+        if (styles.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QString name = styles.qualifiedName().toString();
+        if (name == QLatin1String("style:master-page")) {
+            current = styles.attributes().value(QStringLiteral("style:name")).toString();
+            masters[current].next =
+                styles.attributes().value(QStringLiteral("style:next-style-name")).toString();
+        } else if (name == QLatin1String("style:header")) {
+            masters[current].header = true;
+        } else if (name == QLatin1String("style:footer")) {
+            masters[current].footer = true;
+        }
+    }
+    QVERIFY(!styles.hasError());
+    QVERIFY(masters.contains(firstMaster));
+    QVERIFY(!masters.value(firstMaster).header); // the header block is on the page itself
+    QVERIFY(masters.value(firstMaster).footer);  // "Page 1 of N"
+    const QString next = masters.value(firstMaster).next;
+    QCOMPARE(next, QStringLiteral("Standard"));
+    QVERIFY(masters.value(next).header);
+    QVERIFY(masters.value(next).footer);
+}
+
+void TestPaperWriter::odtColumnsAreAsWideAsTheirText()
+{
+    REQUIRE_TOOL("python3");
+    Table table;
+    table.header = {QStringLiteral("Payment group"), QStringLiteral("CPA"),
+                    QStringLiteral("Attachment fee"), QStringLiteral("Rate")};
+    table.numericColumns = {2, 3};
+    table.rows << QList<Cell>{Cell::text_(QStringLiteral("Early entry: disadvantaged groups")),
+                              Cell::text_(QStringLiteral("All CPAs")),
+                              Cell::text_(QStringLiteral("£450")),
+                              Cell::text_(QStringLiteral("20.0%"))};
+    Document document = shortPaper();
+    document.sections = {{QStringLiteral("tariffs"),
+                          QStringLiteral("Tariffs"),
+                          1,
+                          false,
+                          {Block::tableBlock(table)}}};
+    QTemporaryDir dir;
+    const auto odt = toOdt(document);
+    QVERIFY2(odt.ok(), qPrintable(odt.errorMessage()));
+    const QString path = writeBytes(dir, QStringLiteral("p.odt"), *odt);
+
+    // Column styles by name, then the styles the table's columns use, in order.
+    QXmlStreamReader xml(zipMember(path, QStringLiteral("content.xml")));
+    QHash<QString, double> widthOfStyle;
+    QList<double> widths;
+    QString style;
+    QString tableName;
+    QHash<QString, QString> alignOfStyle;
+    QStringList headingAligns; // the heading row's paragraphs, in order
+    bool inHeading = false;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const QString name = xml.qualifiedName().toString();
+        const QXmlStreamAttributes a = xml.attributes();
+        if (name == QLatin1String("style:style")) {
+            style = a.value(QStringLiteral("style:name")).toString();
+        } else if (name == QLatin1String("style:table-column-properties")) {
+            QString width = a.value(QStringLiteral("style:column-width")).toString();
+            QVERIFY2(width.endsWith(QLatin1String("cm")), qPrintable(width));
+            widthOfStyle.insert(style, width.chopped(2).toDouble());
+        } else if (name == QLatin1String("style:paragraph-properties")) {
+            alignOfStyle.insert(style, a.value(QStringLiteral("fo:text-align")).toString());
+        } else if (name == QLatin1String("table:table-header-rows")) {
+            inHeading = tableName == QLatin1String("Table1");
+        } else if (name == QLatin1String("text:p") && inHeading) {
+            headingAligns.append(
+                alignOfStyle.value(a.value(QStringLiteral("text:style-name")).toString()));
+            inHeading = headingAligns.size() < 4;
+        } else if (name == QLatin1String("table:table")) {
+            tableName = a.value(QStringLiteral("table:name")).toString();
+        } else if (name == QLatin1String("table:table-column") &&
+                   tableName == QLatin1String("Table1")) {
+            const QString used = a.value(QStringLiteral("table:style-name")).toString();
+            QVERIFY2(widthOfStyle.contains(used), qPrintable(used));
+            widths.append(widthOfStyle.value(used));
+        }
+    }
+    QCOMPARE(widths.size(), 4);
+    double sum = 0;
+    for (const double w : widths)
+        sum += w;
+    QVERIFY2(qAbs(sum - 16.0) < 0.05, qPrintable(QString::number(sum))); // the text width
+    // Not four even shares of 4 cm: the text takes the room, the short numbers little.
+    QVERIFY2(widths.at(0) > 4.0, qPrintable(QString::number(widths.at(0))));
+    QVERIFY2(widths.at(3) < 4.0, qPrintable(QString::number(widths.at(3))));
+    QVERIFY(widths.at(0) > widths.at(3));
+    // Headings over numbers are aligned with them, at the end.
+    QCOMPARE(headingAligns,
+             QStringList({QString(), QString(), QStringLiteral("end"), QStringLiteral("end")}));
 }
 
 void TestPaperWriter::writePaperPicksTheFormatBySuffix()
