@@ -165,7 +165,9 @@ std::optional<Rows> readRows(const Round &round, const QByteArray &data, const Q
     if (!unknown.isEmpty() || !missing.isEmpty()) {
         QStringList what;
         if (!missing.isEmpty())
-            what << tr("the column(s) %1 are missing").arg(missing.join(QStringLiteral(", ")));
+            what << (missing.size() == 1 ? tr("the column %1 is missing")
+                                         : tr("the columns %1 are missing"))
+                        .arg(missing.join(QStringLiteral(", ")));
         if (!unknown.isEmpty())
             what << tr("%1 is no column of the format").arg(unknown.join(QStringLiteral(", ")));
         fatal = Error{tr("%1, line %2: %3. The columns are %4.")

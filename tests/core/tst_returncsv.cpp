@@ -196,7 +196,10 @@ void TestReturnCsv::badInput_data()
         << row("2027-06,\"Local London,esa_wrag,starts,5\n") << QStringList{"bad.csv", "line 3"};
     QTest::newRow("missing column")
         << QByteArray("period,cpa,priority_group,measure\n2027-06,Local London,esa_wrag,starts\n")
-        << QStringList{"bad.csv, line 1:", "value", "missing"};
+        << QStringList{"bad.csv, line 1:", "the column value is missing"};
+    QTest::newRow("missing columns")
+        << QByteArray("period,cpa,priority_group\n2027-06,Local London,esa_wrag\n")
+        << QStringList{"bad.csv, line 1:", "the columns measure, value are missing"};
     QTest::newRow("unknown column")
         << QByteArray("period,cpa,priority_group,measure,value,notes\n")
         << QStringList{"bad.csv, line 1:", "\u201cnotes\u201d is no column"};
