@@ -81,9 +81,10 @@ Cell percentCell(double percent, int decimals = 1)
     return {formatPercent(percent, decimals), percent, CellKind::Percent};
 }
 
+/** A percentage, or a dash where there is nothing to take it of (a zero profile or total). */
 Cell optionalPercentCell(const std::optional<double> &percent)
 {
-    return percent ? percentCell(*percent) : textCell(tr("None"));
+    return percent ? percentCell(*percent) : textCell(QStringLiteral("\u2013"));
 }
 
 Series namedSeries(const QString &name, bool dashed = false)

@@ -402,6 +402,7 @@ void TestPaperStages::performanceEqualsEngine()
     QVERIFY(s);
     const Table *table = tables(*s).first();
     int cpaRows = 0;
+    int withoutProfile = 0;
     for (const PerformanceRow &row : report->rows) {
         if (!row.group.isEmpty())
             continue;
@@ -418,10 +419,14 @@ void TestPaperStages::performanceEqualsEngine()
         if (row.percentOfProfile) {
             QCOMPARE((*found)[4].kind, CellKind::Percent);
             QCOMPARE((*found)[4].value, *row.percentOfProfile);
+        } else {
+            ++withoutProfile;
+            QCOMPARE((*found)[4].text, QStringLiteral("\u2013")); // not "None", as if 0%
         }
         QCOMPARE((*found)[5].text, row.rag ? ragName(*row.rag) : QStringLiteral("No profile"));
     }
     QCOMPARE(table->rows.size(), cpaRows + report->totals.size());
+    QVERIFY(withoutProfile > 0); // the demo has a measure with no profile yet
 
     // One CPA's cumulative starts, summed here from the figures in force.
     const Cpa &first = m_demo.adoptedPlan()->cpas.first();
