@@ -1,6 +1,7 @@
 // The program: a command-line sub-command when asked for one (no display needed), otherwise the
 // main window. Everything else lives in cocommission_ui and cocommission_core.
 #include "core/cli/commandline.h"
+#include "core/common/plurals.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -191,6 +192,7 @@ int main(int argc, char *argv[])
         QCoreApplication::setOrganizationName(QStringLiteral("CoCommission"));
         QCoreApplication::setApplicationName(QStringLiteral("CoCommission"));
         QCoreApplication::setApplicationVersion(QStringLiteral(COCOMMISSION_VERSION));
+        CoCommission::installTranslations();
         QTextStream out(stdout);
         QTextStream err(stderr);
         return CoCommission::CommandLine::run(arguments, out, err);
@@ -201,6 +203,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("CoCommission"));
     QApplication::setApplicationDisplayName(QStringLiteral("CoCommission"));
     QApplication::setApplicationVersion(QStringLiteral(COCOMMISSION_VERSION));
+    CoCommission::installTranslations();
     // Matches the window to its desktop entry (installer/linux), and so to its icon on Wayland.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.cocommission.CoCommission"));
 

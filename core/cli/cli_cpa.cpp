@@ -54,8 +54,8 @@ int runImportBoundaries(const QStringList &args, QTextStream &out, QTextStream &
                      {QStringLiteral("notes"), QJsonArray::fromStringList(summary->notes)}});
         return Success;
     }
-    out << tr("Imported %1 area(s) from %2, codes read from the property \"%3\".")
-               .arg(summary->areas)
+    out << tr("Imported %n area(s) from %1, codes read from the property \"%2\".", nullptr,
+              int(summary->areas))
                .arg(summary->fileName, summary->codeProperty)
         << '\n';
     if (summary->missingCodes.isEmpty())
@@ -86,19 +86,15 @@ const CpaPlan *planNamed(const Round &round, const QString &name, bool named, QT
 void printImport(const AssignmentImportSummary &s, const QString &path, QTextStream &out)
 {
     if (s.newPlan) {
-        out << tr("Imported %1 into the new CPA plan \"%2\": %3 CPA(s), %4 authorities.")
-                   .arg(path, s.planName)
-                   .arg(s.cpas.size())
-                   .arg(s.authorities)
-            << '\n';
+        out << tr("Imported %1 into the new CPA plan \"%2\": ").arg(path, s.planName)
+            << tr("%n CPA(s), ", nullptr, int(s.cpas.size()))
+            << tr("%n authority(ies).", nullptr, int(s.authorities)) << '\n';
         return;
     }
-    out << tr("Imported %1 into the CPA plan \"%2\": %3 CPA(s), %4 authorities; %5 moved.")
-               .arg(path, s.planName)
-               .arg(s.cpas.size())
-               .arg(s.authorities)
-               .arg(s.moved.size())
-        << '\n';
+    out << tr("Imported %1 into the CPA plan \"%2\": ").arg(path, s.planName)
+        << tr("%n CPA(s), ", nullptr, int(s.cpas.size()))
+        << tr("%n authority(ies); ", nullptr, int(s.authorities))
+        << tr("%n moved.", nullptr, int(s.moved.size())) << '\n';
     QStringList added = s.cpas;
     for (const QString &kept : s.keptCpas)
         added.removeAll(kept);

@@ -100,7 +100,8 @@ int runImport(const QStringList &args, QTextStream &out, QTextStream &err)
         return UsageError;
     }
 
-    out << tr("Imported %n criteria, ", nullptr, import->criteria)
+    out << (import->criteria == 1 ? tr("Imported %n criterion, ", nullptr, import->criteria)
+                                  : tr("Imported %n criteria, ", nullptr, import->criteria))
         << tr("%n bid(s) ", nullptr, import->bids) << tr("in %n lot(s).", nullptr, import->lots)
         << '\n';
     if (import->scoresRead)

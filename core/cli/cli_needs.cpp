@@ -95,10 +95,8 @@ int runImportLookup(const QStringList &args, QTextStream &out, QTextStream &err)
         err << summary.errorMessage() << '\n';
         return UsageError;
     }
-    out << tr("Imported a lookup of %1 areas; %2 dataset(s) summed again.")
-               .arg(summary->rows)
-               .arg(summary->datasetsReaggregated)
-        << '\n';
+    out << tr("Imported a lookup of %n area(s); ", nullptr, int(summary->rows))
+        << tr("%n dataset(s) summed again.", nullptr, int(summary->datasetsReaggregated)) << '\n';
     if (!summary->unknownAuthorities.isEmpty())
         out << tr("  authority codes the round does not know (their areas are not used): %1")
                    .arg(summary->unknownAuthorities.join(QStringLiteral(", ")))

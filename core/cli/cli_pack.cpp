@@ -52,17 +52,16 @@ int runExport(const Parsed &p, QTextStream &out, QTextStream &err)
     const QString who = about.isEmpty()
                             ? pack->assessor.name
                             : QStringLiteral("%1 (%2)").arg(pack->assessor.name, about.join(u", "));
-    out << tr("Wrote the pack for %1 to %2: %3 bid(s) and %4 scored criterion(s).")
-               .arg(who, QFileInfo(path).fileName())
-               .arg(pack->bids.size())
-               .arg(leaves)
+    out << tr("Wrote the pack for %1 to %2: ").arg(who, QFileInfo(path).fileName())
+        << tr("%n bid(s) and ", nullptr, int(pack->bids.size()))
+        << (leaves == 1 ? tr("%n scored criterion.", nullptr, int(leaves))
+                        : tr("%n scored criteria.", nullptr, int(leaves)))
         << '\n';
     if (!pack->scores.isEmpty() || !pack->declarations.isEmpty())
         out << "  "
-            << tr("It carries the assessor's %1 earlier score(s) and %2 declaration(s).")
-                   .arg(pack->scores.size())
-                   .arg(pack->declarations.size())
-            << '\n';
+            << tr("It carries the assessor's %n earlier score(s) and ", nullptr,
+                  int(pack->scores.size()))
+            << tr("%n declaration(s).", nullptr, int(pack->declarations.size())) << '\n';
     out << "  " << tr("Pack %1.").arg(pack->packId) << '\n';
     return Success;
 }
@@ -91,21 +90,18 @@ int runImport(const Parsed &p, QTextStream &out, QTextStream &err)
     out << tr("Merged the return of %1 (pack %2) from %3:")
                .arg(s.assessor, s.packId, QFileInfo(returnPath).fileName())
         << '\n';
-    out << "  "
-        << tr("%1 score(s): %2 new, %3 replaced, %4 unchanged.")
-               .arg(s.scores())
+    out << "  " << tr("%n score(s): ", nullptr, int(s.scores()))
+        << tr("%1 new, %2 replaced, %3 unchanged.")
                .arg(s.newScores)
                .arg(s.replacedScores)
                .arg(s.unchangedScores)
         << '\n';
-    out << "  "
-        << tr("%1 declaration(s): %2 new, %3 changed, %4 unchanged; %5 conflict(s) declared.")
-               .arg(s.declarations())
+    out << "  " << tr("%n declaration(s): ", nullptr, int(s.declarations()))
+        << tr("%1 new, %2 changed, %3 unchanged; ")
                .arg(s.newDeclarations)
                .arg(s.changedDeclarations)
                .arg(s.unchangedDeclarations)
-               .arg(s.conflicts)
-        << '\n';
+        << tr("%n conflict(s) declared.", nullptr, int(s.conflicts)) << '\n';
     if (!s.changedAnything())
         out << "  " << tr("The round already held all of it: nothing changed.") << '\n';
     for (const QString &note : s.notes)

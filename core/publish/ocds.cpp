@@ -473,7 +473,7 @@ private:
                 {QStringLiteral("id"), lotId(cpa.id)},
                 {QStringLiteral("title"), cpa.name},
                 {QStringLiteral("description"),
-                 tr("Contract Package Area of %n authorities: %1.", nullptr, int(names.size()))
+                 tr("Contract Package Area of %n authority(ies): %1.", nullptr, int(names.size()))
                      .arg(names.join(QStringLiteral(", ")))},
             };
             if (m_forecast) {
@@ -711,7 +711,7 @@ private:
                 {QStringLiteral("dueDate"), dayTime(last, true)},
             };
             put(end, QStringLiteral("description"),
-                withNote(tr("The end of the contract's %n months.", nullptr, profile.months),
+                withNote(tr("The end of the contract's %n month(s).", nullptr, profile.months),
                          profile.illustrative));
             if (profile.start > m_publishedAt.date())
                 start.insert(QStringLiteral("status"), QStringLiteral("scheduled"));

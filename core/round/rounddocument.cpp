@@ -489,7 +489,7 @@ Status RoundDocument::setLookups(const QHash<QString, QString> &lookup)
                                      QStringLiteral("set_lookups"),
                                      QStringLiteral("lookups"),
                                      QString(),
-                                     tr("%1 area(s)").arg(lookup.size()),
+                                     tr("%n area(s)", nullptr, int(lookup.size())),
                                      {},
                                      {}});
     });
@@ -528,7 +528,7 @@ Result<LookupImportSummary> RoundDocument::importLookup(const QString &path)
                  QStringLiteral("import_lookup"),
                  QStringLiteral("lookups"),
                  QString(),
-                 tr("%1: %2 area(s)").arg(QFileInfo(path).fileName()).arg(file->rows),
+                 tr("%1: %n area(s)", nullptr, int(file->rows)).arg(QFileInfo(path).fileName()),
                  {},
                  {}});
     });

@@ -730,11 +730,10 @@ Status RoundDocument::removeCpa(CpaId cpa)
     const CpaRecords records = cpaRecords(m_round, {cpa});
     QString before = describeCpas({target});
     if (!records.isEmpty())
-        before +=
-            QStringLiteral("; ") + tr("with %1 ranking(s), %2 decision(s) and %3 agreement(s)")
-                                       .arg(records.rankings.size())
-                                       .arg(records.decisions.size())
-                                       .arg(records.agreements.size());
+        before += QStringLiteral("; ") +
+                  tr("with %n ranking(s), ", nullptr, int(records.rankings.size())) +
+                  tr("%n decision(s) and ", nullptr, int(records.decisions.size())) +
+                  tr("%n agreement(s)", nullptr, int(records.agreements.size()));
     if (Status s =
             write(QStringLiteral("remove_cpa"), cpaSubject(plan, target.name), before, QString(),
                   [&](QSqlDatabase &db) -> Status {
@@ -1058,10 +1057,13 @@ Result<BoundaryImportSummary> RoundDocument::importBoundaries(const QString &pat
         CoCommission::importBoundaries(bytes, path, m_round.authorities, codeProperty.trimmed());
     if (!import)
         return import.error();
-    if (!import->unknownCodes.isEmpty())
-        return Error{tr("%1: %n area(s) have codes that are not authorities of this round: %2. "
-                        "Import a file of the round's authorities only.",
-                        nullptr, int(import->unknownCodes.size()))
+    if (const int unknown = int(import->unknownCodes.size()); unknown > 0)
+        return Error{(unknown == 1 ? tr("%1: %n area has a code that is not an authority of this "
+                                        "round: %2. Import a file of the round's authorities only.",
+                                        nullptr, unknown)
+                                   : tr("%1: %n areas have codes that are not authorities of this "
+                                        "round: %2. Import a file of the round's authorities only.",
+                                        nullptr, unknown))
                          .arg(path, listCodes(import->unknownCodes))};
 
     BoundaryFile boundaries;
@@ -1082,22 +1084,24 @@ Result<BoundaryImportSummary> RoundDocument::importBoundaries(const QString &pat
         QStringList names;
         for (const QString &code : std::as_const(summary.missingCodes))
             names.append(QStringLiteral("%1 (%2)").arg(authorityLabel(m_round, code), code));
+        const int missing = int(names.size());
         summary.notes.append(
-            tr("%n authority(ies) have no area in the file: %1. Such an authority has no "
-               "neighbours while these boundaries are used, so a CPA holding it with others is "
-               "not contiguous.",
-               nullptr, int(names.size()))
-                .arg(listCodes(names)));
+            (missing == 1 ? tr("%n authority has no area in the file: %1.", nullptr, missing)
+                          : tr("%n authorities have no area in the file: %1.", nullptr, missing))
+                .arg(listCodes(names)) +
+            QLatin1Char(' ') +
+            tr("Such an authority has no neighbours while these boundaries are used, so a CPA "
+               "holding it with others is not contiguous."));
     }
     summary.notes.append(tr("Neighbours now come from the boundaries: areas that share a stretch "
                             "of boundary, whichever adjacency rule a plan uses."));
 
     const BoundaryFile before = m_round.boundaries;
-    if (Status s =
-            write(QStringLiteral("import_boundaries"), QStringLiteral("boundaries"),
-                  describeBoundaries(before),
-                  tr("%1; %2 area(s)").arg(describeBoundaries(boundaries)).arg(summary.areas),
-                  [&](QSqlDatabase &db) { return RoundStore::setBoundaries(db, boundaries); });
+    if (Status s = write(
+            QStringLiteral("import_boundaries"), QStringLiteral("boundaries"),
+            describeBoundaries(before),
+            tr("%1; %n area(s)", nullptr, int(summary.areas)).arg(describeBoundaries(boundaries)),
+            [&](QSqlDatabase &db) { return RoundStore::setBoundaries(db, boundaries); });
         !s)
         return s.error();
     m_round.boundaries = boundaries;

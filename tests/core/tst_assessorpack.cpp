@@ -957,7 +957,7 @@ void TestAssessorPack::cliExportsAndImports()
     QVERIFY2(exported.exitCode == 0, qPrintable(exported.err));
     QVERIFY2(exported.out.contains(QStringLiteral(
                  "Wrote the pack for Ana Assessor (DWP, Commissioning manager) to ana.ccpack: 3 "
-                 "bid(s) and 3 scored criterion(s).")),
+                 "bids and 3 scored criteria.")),
              qPrintable(exported.out));
 
     const Result<AssessorPack> pack = readPack(packFile);
@@ -977,10 +977,10 @@ void TestAssessorPack::cliExportsAndImports()
                                                   "from ana.ccreturn:")
                                        .arg(pack->packId)),
              qPrintable(imported.out));
-    QVERIFY2(imported.out.contains(QStringLiteral("2 score(s): 2 new, 0 replaced, 0 unchanged.")),
+    QVERIFY2(imported.out.contains(QStringLiteral("2 scores: 2 new, 0 replaced, 0 unchanged.")),
              qPrintable(imported.out));
-    QVERIFY2(imported.out.contains(QStringLiteral("2 declaration(s): 2 new, 0 changed, 0 "
-                                                  "unchanged; 1 conflict(s) declared.")),
+    QVERIFY2(imported.out.contains(QStringLiteral("2 declarations: 2 new, 0 changed, 0 "
+                                                  "unchanged; 1 conflict declared.")),
              qPrintable(imported.out));
     auto document = TestSupport::openRoundFile(round);
     QVERIFY(document);

@@ -137,10 +137,11 @@ void TestCliCpa::importBoundariesPrintsWhatItDid()
     const QString geojson = data(QStringLiteral("cpa/geojson/squares_2x2.geojson"));
     const auto text = runCli({"import-boundaries", path, geojson});
     QVERIFY2(text.exitCode == 0, qPrintable(text.err));
-    QVERIFY2(text.out.contains(QStringLiteral("Imported 4 area(s) from squares_2x2.geojson")),
+    QVERIFY2(text.out.contains(QStringLiteral("Imported 4 areas from squares_2x2.geojson")),
              qPrintable(text.out));
     QVERIFY(text.out.contains(QStringLiteral("\"LAD23CD\"")));
-    QVERIFY(text.out.contains(QStringLiteral("Area E (E)")));
+    QVERIFY2(text.out.contains(QStringLiteral("1 authority has no area in the file: Area E (E).")),
+             qPrintable(text.out));
     QVERIFY(text.out.contains(QStringLiteral("no neighbours")));
 
     const auto withJson =
@@ -166,6 +167,8 @@ void TestCliCpa::importBoundariesRefusesUnknownCodes()
         runCli({"import-boundaries", path, data("cpa/geojson/squares_unknown_code.geojson")});
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QStringLiteral("Z9")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(QStringLiteral("1 area has a code that is not an authority")),
+             qPrintable(run.err));
     QVERIFY(run.err.contains(QStringLiteral("squares_unknown_code.geojson")));
     QCOMPARE(TestSupport::fileHash(path), before);
 }

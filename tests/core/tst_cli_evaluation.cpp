@@ -107,12 +107,12 @@ void TestCliEvaluation::importPrintsWhatItDid()
     const auto run = runCli({"evaluation", "import", path, "--criteria", small("criteria.csv"),
                              "--bids", small("bids.csv"), "--scores", small("scores.csv")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QVERIFY2(run.out.contains(QStringLiteral("Imported 6 criteria, 4 bid(s) in 2 lot(s).")),
+    QVERIFY2(run.out.contains(QStringLiteral("Imported 6 criteria, 4 bids in 2 lots.")),
              qPrintable(run.out));
-    QVERIFY(run.out.contains(QStringLiteral("4 individual score(s), 16 consensus score(s)")));
+    QVERIFY(run.out.contains(QStringLiteral("4 individual scores, 16 consensus scores")));
     QVERIFY(run.out.contains(QStringLiteral("Added to the panel (give their organisation and "
                                             "role): Jane Smith, Omar Patel.")));
-    QVERIFY(run.out.contains(QStringLiteral("4 declaration(s) of no conflict")));
+    QVERIFY(run.out.contains(QStringLiteral("4 declarations of no conflict")));
     QVERIFY(run.out.contains(QStringLiteral("Moderation is now open")));
 
     auto document = TestSupport::openRoundFile(path);

@@ -28,6 +28,7 @@ private slots:
     void verifyNamesAChangedAuditRow();
     void unreadableInputExitsTwo();
     void binaryRunsWithoutADisplay();
+    void binaryReadsCountsInEnglish();
     void labourMarketDataFromImportToNeeds();
     void needsRefusesWhatItCannotAnswer_data();
     void needsRefusesWhatItCannotAnswer();
@@ -205,6 +206,32 @@ void TestCommandLine::binaryRunsWithoutADisplay()
                                                               "'forged' WHERE seq = 1")}),
              0);
     QCOMPARE(run({QStringLiteral("verify"), path}), 1);
+}
+
+void TestCommandLine::binaryReadsCountsInEnglish()
+{
+    // The program installs its plural forms at start; in-process runs above print the marks.
+    const QString binary = TestSupport::binaryPath();
+    if (binary.isEmpty())
+        QSKIP("COCOMMISSION_BINARY is not set (run through ctest)");
+    const QString path = m_dir.filePath(QStringLiteral("plurals.cocom"));
+    const QString json = m_dir.filePath(QStringLiteral("plurals.json"));
+    QProcess make;
+    make.start(binary, {QStringLiteral("new"), path, QStringLiteral("--demo")});
+    QVERIFY(make.waitForFinished(30000));
+    QCOMPARE(make.exitCode(), 0);
+    QProcess publish;
+    publish.start(binary, {QStringLiteral("export-ocds"), path, QStringLiteral("-o"), json});
+    QVERIFY(publish.waitForFinished(30000));
+    QCOMPARE(publish.exitCode(), 0);
+    const QString out = QString::fromUtf8(publish.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("with 1 release to")), qPrintable(out));
+    QFile file(json);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QString published = QString::fromUtf8(file.readAll());
+    QVERIFY2(published.contains(QStringLiteral("Contract Package Area of 12 authorities")),
+             qPrintable(published.left(2000)));
+    QVERIFY(!published.contains(QStringLiteral("(ies)")));
 }
 
 void TestCommandLine::labourMarketDataFromImportToNeeds()

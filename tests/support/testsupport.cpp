@@ -1,6 +1,7 @@
 #include "tests/support/testsupport.h"
 
 #include "core/cli/commandline.h"
+#include "core/common/plurals.h"
 #include "core/round/rounddocument.h"
 
 #include <QCryptographicHash>
@@ -28,6 +29,7 @@ QString binaryPath()
 
 CliRun runCli(const QStringList &arguments)
 {
+    installTranslations(); // as main() does, so the output is what a user reads
     CliRun run;
     QTextStream out(&run.out);
     QTextStream err(&run.err);
