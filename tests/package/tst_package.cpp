@@ -127,6 +127,7 @@ private slots:
     void icons_data();
     void icons();
     void tarballHoldsTheSameFiles();
+    void tarballProgramRuns();
 
 private:
     QString installed(const QString &relative) const { return m_root.filePath(relative); }
@@ -218,6 +219,41 @@ void TestPackage::packagedProgramRuns()
     // The packaged program reads the round it made (the SQLite driver is there).
     const Run info = run(program(), {QStringLiteral("verify"), m_round}, programEnvironment());
     QVERIFY2(info.exitCode == 0, qPrintable(info.out + info.err));
+
+    // Our own libraries are the package's, found through the program's run path; never the
+    // build's, which are not there on a user's machine.
+    const Run linked = run(QStringLiteral("ldd"), {program()}, programEnvironment());
+    QVERIFY2(linked.exitCode == 0, qPrintable(linked.err));
+    const QString root = QFileInfo(m_root.path()).canonicalFilePath();
+    int own = 0;
+    const QStringList lines = linked.out.split(u'\n', Qt::SkipEmptyParts);
+    for (const QString &line : lines) {
+        if (!line.contains(QLatin1String("libcocommission")))
+            continue;
+        ++own;
+        const QString path = line.section(QStringLiteral(" => "), 1).section(u' ', 0, 0);
+        QVERIFY2(QFileInfo(path).canonicalFilePath().startsWith(root + u'/'),
+                 qPrintable(QStringLiteral("not from the package: %1").arg(line.trimmed())));
+    }
+    QVERIFY2(own > 0 || !QFile::exists(installed(QStringLiteral("usr/lib/cocommission"))),
+             qPrintable(linked.out));
+}
+
+void TestPackage::tarballProgramRuns()
+{
+    // Unpacked anywhere, the tarball's program finds its libraries beside it.
+    const QString folder = m_scratch.filePath(QStringLiteral("unpacked tarball"));
+    QVERIFY(QDir().mkpath(folder));
+    const Run unpack = run(QStringLiteral("tar"),
+                           {QStringLiteral("-xzf"), m_tarball, QStringLiteral("-C"), folder});
+    QVERIFY2(unpack.exitCode == 0, qPrintable(unpack.err));
+    const QStringList tops = QDir(folder).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QCOMPARE(tops.size(), 1);
+    const QString tarProgram =
+        QDir(folder).filePath(tops.first() + QStringLiteral("/bin/cocommission"));
+    const Run version = run(tarProgram, {QStringLiteral("--version")}, programEnvironment());
+    QVERIFY2(version.exitCode == 0, qPrintable(version.err));
+    QCOMPARE(version.out, QStringLiteral("cocommission %1\n").arg(kVersion));
 }
 
 void TestPackage::desktopEntryIsValid()
