@@ -222,12 +222,13 @@ bool isIllustrative(const Round &round, StageId stage)
 QString disclosureNotice(const DisclosureRule &rule)
 {
     if (rule.rounding <= 1)
-        return tr("Counts below %1 are suppressed (%2); totals may not equal the sum of their "
-                  "parts.")
+        return tr("Counts below %1 are suppressed (%2), and so are the shares taken of them; "
+                  "totals may not equal the sum of their parts.")
             .arg(rule.threshold)
             .arg(suppressionMark());
     return tr("Counts below %1 are suppressed (%2) and other counts are rounded to the nearest "
-              "%3; totals may not equal the sum of their parts.")
+              "%3; shares of people are taken of the counts as printed. Totals may not equal "
+              "the sum of their parts.")
         .arg(rule.threshold)
         .arg(suppressionMark())
         .arg(rule.rounding);
@@ -542,19 +543,60 @@ QString suppressionMark()
     return QStringLiteral("[c]");
 }
 
+std::optional<double> protectShare(const Share &share, const DisclosureRule &rule)
+{
+    const std::optional<qint64> people = protectCount(share.people, rule);
+    if (!people)
+        return std::nullopt;
+    double of = share.of;
+    if (share.ofPeople) {
+        const std::optional<qint64> total = protectCount(share.of, rule);
+        if (!total)
+            return std::nullopt;
+        of = double(*total);
+    }
+    if (of == 0 || !std::isfinite(of))
+        return std::nullopt;
+    return 100.0 * double(*people) / of;
+}
+
 void applyDisclosureControl(Document &document, const DisclosureRule &rule)
 {
     const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
     for (Section &section : document.sections) {
         for (Block &block : section.blocks) {
+            if (!block.protectedText.isEmpty())
+                block.text = block.protectedText;
+            if (!block.chart.protectedAltText.isEmpty())
+                block.chart.altText = block.chart.protectedAltText;
             for (QList<Cell> &row : block.table.rows) {
                 for (Cell &cell : row) {
+                    if (cell.share) {
+                        const std::optional<double> percent = protectShare(*cell.share, rule);
+                        cell.suppressed = !percent;
+                        cell.rounded = percent && *percent != cell.value;
+                        if (percent)
+                            cell.value = *percent;
+                        cell.text = percent ? formatPercent(*percent, cell.share->decimals)
+                                            : suppressionMark();
+                        continue;
+                    }
                     if (cell.kind != CellKind::Count)
                         continue;
                     const std::optional<qint64> protectedCount = protectCount(cell.value, rule);
                     cell.suppressed = !protectedCount;
                     cell.rounded = protectedCount && double(*protectedCount) != cell.value;
                     cell.text = protectedCount ? uk.toString(*protectedCount) : suppressionMark();
+                }
+            }
+            for (Series &series : block.chart.series) {
+                if (series.shares.size() != series.values.size())
+                    continue;
+                series.suppressed = QList<bool>(series.values.size(), false);
+                for (qsizetype i = 0; i < series.values.size(); ++i) {
+                    const std::optional<double> percent = protectShare(series.shares.at(i), rule);
+                    series.values[i] = percent.value_or(0.0);
+                    series.suppressed[i] = !percent;
                 }
             }
             if (!block.chart.counts)

@@ -45,9 +45,9 @@ BoardPaper defaultPaper(const Round &round, const QList<StageId> &stages, const 
  * - Public: exempt sections left out, with a notice naming them; a paper marked not for
  *   publication becomes a notice only. Disclosure control always applies.
  * - ExemptAppendix: the header block and only the exempt sections.
- * Disclosure control applies to every Count cell and every chart with counts, unless the paper
- * is marked not for publication and its rule is switched off; when it applies, a notice says so.
- * Stages without data say so in a sentence; nothing is printed as an empty section.
+ * Disclosure control applies to every count and share of people (applyDisclosureControl()), unless
+ * the paper is marked not for publication and its rule is switched off; when it applies, a notice
+ * says so. Stages without data say so in a sentence; nothing is printed as an empty section.
  */
 Document composePaper(const Round &round, const BoardPaper &paper, Version version);
 
@@ -61,10 +61,20 @@ bool disclosureApplies(const BoardPaper &paper, Version version);
  */
 std::optional<qint64> protectCount(double count, const DisclosureRule &rule);
 
+/**
+ * A share of people under \a rule, as a percentage of the published figures: its count (and
+ * its total, when that is a count of people) protected by protectCount(). nullopt when either
+ * is suppressed or the total is zero.
+ */
+std::optional<double> protectShare(const Share &share, const DisclosureRule &rule);
+
 /** The mark printed for a suppressed count: "[c]" (the ONS convention). */
 QString suppressionMark();
 
-/** Applies \a rule to every Count cell and every counts chart of \a document, in place. */
+/**
+ * Applies \a rule to \a document in place: every Count cell and every counts chart, every share
+ * of people (cells and series with a Share), and the texts that have a protected variant.
+ */
 void applyDisclosureControl(Document &document, const DisclosureRule &rule);
 
 /** Why \a paper cannot be stored, or an empty string (stages, meeting, texts, rule bounds). */

@@ -9,6 +9,7 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <optional>
 
 namespace CoCommission::Paper {
 
@@ -28,13 +29,30 @@ enum class CellKind {
     Percent, ///< printed as text
 };
 
+/**
+ * A percentage of people: the count it is a share of and what it is taken of. Disclosure control
+ * recomputes it from the published figures, and suppresses it with its count, so that a share
+ * never tells more than the counts printed beside it (3 of a profile of 10 is not "30%" beside
+ * a suppressed count).
+ */
+struct Share
+{
+    double people = 0;     ///< the count of people the percentage is of
+    double of = 0;         ///< what it is taken of: a total of people, or a planned figure
+    bool ofPeople = false; ///< \a of is itself a count of people (protected in turn)
+    int decimals = 1;      ///< as the percentage is printed
+
+    bool operator==(const Share &) const = default;
+};
+
 struct Cell
 {
     QString text;     ///< what is printed; for a suppressed count, the suppression mark
     double value = 0; ///< for Count (and any number): the figure, for disclosure control
     CellKind kind = CellKind::Text;
-    bool suppressed = false; ///< a count hidden by disclosure control
-    bool rounded = false;    ///< a count changed by rounding
+    bool suppressed = false;         ///< a count hidden by disclosure control
+    bool rounded = false;            ///< a count changed by rounding
+    std::optional<Share> share = {}; ///< Percent: a share of people, protected as its count
 
     static Cell text_(const QString &text) { return {text, 0, CellKind::Text}; }
     static Cell count(double value); ///< printed as a whole number with thousands separators
@@ -58,10 +76,11 @@ struct Table
 struct Series
 {
     QString name;
-    QList<double> values;   ///< one per Chart::categories
-    QList<bool> suppressed; ///< empty, or one per value: hidden by disclosure control
-    QColor colour;          ///< invalid: the writer picks one
-    bool dashed = false;    ///< e.g. a profile line drawn against actuals
+    QList<double> values;     ///< one per Chart::categories
+    QList<bool> suppressed;   ///< empty, or one per value: hidden by disclosure control
+    QColor colour;            ///< invalid: the writer picks one
+    bool dashed = false;      ///< e.g. a profile line drawn against actuals
+    QList<Share> shares = {}; ///< empty, or one per value: percentages of people (see Share)
 
     bool operator==(const Series &) const = default;
 };
@@ -88,7 +107,9 @@ struct Chart
     };
     Kind kind = Kind::Bars;
     QString title;
-    QString altText;    ///< required: what the chart shows, in words, for screen readers
+    QString altText; ///< required: what the chart shows, in words, for screen readers
+    /** The alt text under disclosure control, where altText quotes figures about people. */
+    QString protectedAltText;
     QString valueLabel; ///< e.g. "Starts" or "Score (%)"
     QStringList categories;
     QList<Series> series;
@@ -110,7 +131,9 @@ struct Block
         Note, ///< a short note set apart, e.g. "Illustrative figures" or a disclosure note
     };
     Kind kind = Kind::Paragraph;
-    QString text;      ///< Paragraph, Note
+    QString text; ///< Paragraph, Note
+    /** Paragraph: the text under disclosure control, where \a text quotes figures about people. */
+    QString protectedText;
     QStringList items; ///< Bullets, Numbered
     Paper::Table table;
     Paper::Chart chart;

@@ -87,6 +87,15 @@ Cell optionalPercentCell(const std::optional<double> &percent)
     return percent ? percentCell(*percent) : textCell(QStringLiteral("\u2013"));
 }
 
+/** A percentage of people, \a people of \a of: disclosure control protects it as its count. */
+Cell shareCell(const std::optional<double> &percent, double people, double of, bool ofPeople)
+{
+    Cell cell = optionalPercentCell(percent);
+    if (percent)
+        cell.share = Share{people, of, ofPeople, 1};
+    return cell;
+}
+
 Series namedSeries(const QString &name, bool dashed = false)
 {
     Series series;
@@ -970,18 +979,20 @@ Section monitoringPerformance(const MonitoringContext &c, Numbering &numbering)
     table.header = {tr("CPA"),     tr("Measure"),      tr("Actual"),
                     tr("Profile"), tr("% of profile"), tr("RAG")};
     table.numericColumns = {2, 3, 4};
-    QStringList red;
+    QStringList red, redProtected; // the latter without the shares, for disclosure control
     const auto addRow = [&](const PerformanceRow &row, const QString &cpa) {
-        table.rows << QList<Cell>{textCell(cpa),
-                                  textCell(monitoringMeasureName(row.measure)),
+        table.rows << QList<Cell>{textCell(cpa), textCell(monitoringMeasureName(row.measure)),
                                   Cell::count(row.actual),
-                                  Cell::count(row.profile),
-                                  optionalPercentCell(row.percentOfProfile),
+                                  // A planned figure, not people: printed as it is.
+                                  numberCell(row.profile),
+                                  shareCell(row.percentOfProfile, row.actual, row.profile, false),
                                   textCell(ragText(row.rag))};
-        if (row.rag == Rag::Red)
+        if (row.rag == Rag::Red) {
+            const QString measure = monitoringMeasureName(row.measure).toLower();
             red << tr("%1, %2 (%3 of profile)")
-                       .arg(cpa, monitoringMeasureName(row.measure).toLower(),
-                            formatPercent(row.percentOfProfile.value_or(0)));
+                       .arg(cpa, measure, formatPercent(row.percentOfProfile.value_or(0)));
+            redProtected << tr("%1, %2").arg(cpa, measure);
+        }
     };
     for (const PerformanceRow &row : report.rows) {
         if (row.group.isEmpty())
@@ -991,8 +1002,11 @@ Section monitoringPerformance(const MonitoringContext &c, Numbering &numbering)
         addRow(row, tr("All CPAs"));
     section.blocks << Block::tableBlock(table);
 
-    section.blocks << Block::paragraph(red.isEmpty() ? tr("No CPA is red on any measure.")
-                                                     : tr("Red: %1.").arg(listText(red)));
+    Block redBlock = Block::paragraph(red.isEmpty() ? tr("No CPA is red on any measure.")
+                                                    : tr("Red: %1.").arg(listText(red)));
+    if (!red.isEmpty())
+        redBlock.protectedText = tr("Red: %1.").arg(listText(redProtected));
+    section.blocks << redBlock;
     if (!report.warnings.isEmpty()) {
         section.blocks << Block::paragraph(tr("The returns need checking:"));
         section.blocks << Block::bullets(report.warnings);
@@ -1106,7 +1120,7 @@ Section monitoringPriorities(const MonitoringContext &c, Numbering &numbering)
                                   percentCell(s.minimumPercent, 0),
                                   Cell::count(s.groupStarts),
                                   Cell::count(s.totalStarts),
-                                  optionalPercentCell(s.sharePercent),
+                                  shareCell(s.sharePercent, s.groupStarts, s.totalStarts, true),
                                   textCell(!s.met   ? tr("No starts yet")
                                            : *s.met ? tr("Met")
                                                     : tr("Not met"))};
@@ -1119,6 +1133,7 @@ Section monitoringPriorities(const MonitoringContext &c, Numbering &numbering)
             lowest = &s;
         chart.categories << tr("%1, %2").arg(cpa, group);
         share.values << *s.sharePercent;
+        share.shares << Share{s.groupStarts, s.totalStarts, true, 1};
         minimum.values << s.minimumPercent;
     }
     section.blocks << Block::tableBlock(table);
@@ -1131,16 +1146,24 @@ Section monitoringPriorities(const MonitoringContext &c, Numbering &numbering)
     section.blocks << Block::paragraph(tr("%1 of the %2 conditions measured are met.")
                                            .arg(formatNumber(met), formatNumber(measured)));
     chart.series = {share, minimum};
-    chart.altText =
+    const QString chartIntro =
         tr("Bar chart of the share of starts from each priority group with a directive "
            "condition, in each CPA it applies to, against the condition's minimum. %1 of %2 "
            "are met.")
-            .arg(formatNumber(met), formatNumber(measured)) +
-        u' ' +
+            .arg(formatNumber(met), formatNumber(measured));
+    chart.altText =
+        chartIntro + u' ' +
         (met < measured ? tr("Furthest below its minimum: %1, %2 at %3 against %4.")
                         : tr("Closest to its minimum: %1, %2 at %3 against %4."))
             .arg(cpaName(c.round, lowest->cpa), nameOfKey(groups, lowest->group),
                  formatPercent(*lowest->sharePercent), formatPercent(lowest->minimumPercent, 0));
+    // Under disclosure control the exact share would tell the count the table protects.
+    chart.protectedAltText =
+        chartIntro + u' ' +
+        (met < measured ? tr("Furthest below its minimum: %1, %2, against %3.")
+                        : tr("Closest to its minimum: %1, %2, against %3."))
+            .arg(cpaName(c.round, lowest->cpa), nameOfKey(groups, lowest->group),
+                 formatPercent(lowest->minimumPercent, 0));
     section.blocks << Block::chartBlock(chart);
     return section;
 }

@@ -118,6 +118,9 @@ private slots:
     void protectCountEdges();
     void disclosureOnCells();
     void disclosureOnCharts();
+    void disclosureOnShares_data();
+    void disclosureOnShares();
+    void disclosureOnShareSeriesAndTexts();
     void disclosureAppliesTable_data();
     void disclosureAppliesTable();
     void formatting();
@@ -240,6 +243,98 @@ void TestPaperComposer::disclosureOnCharts()
     const Series &untouched = d.sections[0].blocks[1].chart.series.first();
     QCOMPARE(untouched.values, (QList<double>{2, 7, 23}));
     QVERIFY(untouched.suppressed.isEmpty());
+}
+
+void TestPaperComposer::disclosureOnShares_data()
+{
+    QTest::addColumn<double>("people");
+    QTest::addColumn<double>("of");
+    QTest::addColumn<bool>("ofPeople");
+    QTest::addColumn<QString>("printed"); // under the default rule (under 5 hidden, to 5)
+    QTest::addColumn<bool>("suppressed");
+    QTest::addColumn<bool>("rounded");
+
+    // 3 of a profile of 10 would tell the hidden count: hidden with it.
+    QTest::newRow("count hidden") << 3.0 << 10.0 << false << suppressionMark() << true << false;
+    // 7 is published as 5: the share is 5 of 10, not the 70% that tells the 7.
+    QTest::newRow("count rounded")
+        << 7.0 << 10.0 << false << QStringLiteral("50.0%") << false << true;
+    QTest::newRow("count as it is")
+        << 15.0 << 20.0 << false << QStringLiteral("75.0%") << false << false;
+    // A planned figure is not people: taken as it is (8 is not rounded to 10).
+    QTest::newRow("plan kept") << 10.0 << 8.0 << false << QStringLiteral("125.0%") << false
+                               << false;
+    // A total of people is published rounded: 12 of 23 is printed as 10 of 25.
+    QTest::newRow("total rounded")
+        << 12.0 << 23.0 << true << QStringLiteral("40.0%") << false << true;
+    QTest::newRow("total hidden") << 0.0 << 4.0 << true << suppressionMark() << true << false;
+    QTest::newRow("zero hidden") << 0.0 << 10.0 << false << suppressionMark() << true << false;
+    QTest::newRow("of nothing") << 5.0 << 0.0 << false << suppressionMark() << true << false;
+}
+
+void TestPaperComposer::disclosureOnShares()
+{
+    QFETCH(double, people);
+    QFETCH(double, of);
+    QFETCH(bool, ofPeople);
+    QFETCH(QString, printed);
+    QFETCH(bool, suppressed);
+    QFETCH(bool, rounded);
+
+    const double percent = of == 0 ? 0 : 100.0 * people / of;
+    Cell share{formatPercent(percent), percent, CellKind::Percent};
+    share.share = Share{people, of, ofPeople, 1};
+    Cell plain = share; // a percentage that is no share of people: left alone
+    plain.share.reset();
+    Table t;
+    t.header = {QStringLiteral("People"), QStringLiteral("Share"), QStringLiteral("Weight")};
+    t.rows = {{Cell::count(people), share, plain}};
+    Document d;
+    d.sections = {Section{}};
+    d.sections[0].blocks = {Block::tableBlock(t)};
+    const Document before = d;
+    applyDisclosureControl(d, {});
+    const QList<Cell> &row = d.sections[0].blocks[0].table.rows[0];
+    QCOMPARE(row[1].text, printed);
+    QCOMPARE(row[1].suppressed, suppressed);
+    QCOMPARE(row[1].rounded, rounded);
+    QCOMPARE(row[2], before.sections[0].blocks[0].table.rows[0][2]);
+    // The share never tells more than the count beside it: hidden with it.
+    if (row[0].suppressed)
+        QVERIFY(row[1].suppressed);
+    // Off, nothing changes.
+    Document off = before;
+    applyDisclosureControl(off, {1, 1, true});
+    if (people >= 1 && (!ofPeople || of >= 1) && of != 0)
+        QCOMPARE(off.sections[0].blocks[0].table.rows[0][1].text, formatPercent(percent));
+}
+
+void TestPaperComposer::disclosureOnShareSeriesAndTexts()
+{
+    Chart chart;
+    chart.categories = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    Series share{QStringLiteral("Share of starts"), {30, 70, 52.17}, {}, {}, false};
+    share.shares = {Share{3, 10, true, 1}, Share{7, 10, true, 1}, Share{12, 23, true, 1}};
+    Series minimum{QStringLiteral("Minimum"), {20, 20, 20}, {}, {}, true};
+    chart.series = {share, minimum};
+    chart.altText = QStringLiteral("Lowest: a at 30.0%.");
+    chart.protectedAltText = QStringLiteral("Lowest: a.");
+    Block said = Block::paragraph(QStringLiteral("Red: a (30.0% of profile)."));
+    said.protectedText = QStringLiteral("Red: a.");
+    const Block plain = Block::paragraph(QStringLiteral("Nothing to protect."));
+    Document d;
+    d.sections = {Section{}};
+    d.sections[0].blocks = {Block::chartBlock(chart), said, plain};
+    applyDisclosureControl(d, {});
+
+    const Chart &out = d.sections[0].blocks[0].chart;
+    QCOMPARE(out.series[0].values, (QList<double>{0, 50, 40}));
+    QCOMPARE(out.series[0].suppressed, (QList<bool>{true, false, false}));
+    QCOMPARE(out.series[1].values, minimum.values); // no shares: a minimum, not people
+    QVERIFY(out.series[1].suppressed.isEmpty());
+    QCOMPARE(out.altText, QStringLiteral("Lowest: a."));
+    QCOMPARE(d.sections[0].blocks[1].text, QStringLiteral("Red: a."));
+    QCOMPARE(d.sections[0].blocks[2].text, plain.text);
 }
 
 void TestPaperComposer::disclosureAppliesTable_data()
@@ -371,7 +466,8 @@ void TestPaperComposer::disclosureOffInPrivatePaper()
              formatNumber(std::round(exact / 1000) * 1000)); // the rule in force is the paper's
     QVERIFY(rounded.notices.contains(
         QStringLiteral("Counts below 5 are suppressed ([c]) and other counts are rounded to the "
-                       "nearest 1000; totals may not equal the sum of their parts.")));
+                       "nearest 1000; shares of people are taken of the counts as printed. "
+                       "Totals may not equal the sum of their parts.")));
 }
 
 void TestPaperComposer::defaultPaperForEachStage_data()
@@ -826,7 +922,8 @@ void TestPaperComposer::illustrativeNotice()
             // Disclosure applies to every version of an ordinary paper, and says so.
             QVERIFY(d.notices.contains(
                 QStringLiteral("Counts below 5 are suppressed ([c]) and other counts are rounded "
-                               "to the nearest 5; totals may not equal the sum of their parts.")));
+                               "to the nearest 5; shares of people are taken of the counts as "
+                               "printed. Totals may not equal the sum of their parts.")));
         }
     }
 }

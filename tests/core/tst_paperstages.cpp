@@ -6,6 +6,7 @@
 #include "core/evaluation/tenderevaluation.h"
 #include "core/monitoring/contractreport.h"
 #include "core/monitoring/performance.h"
+#include "core/paper/composer.h"
 #include "core/paper/stagesections.h"
 #include "core/round/londonround.h"
 #include "core/round/round.h"
@@ -39,6 +40,7 @@ private slots:
     void pricesOnlyInPriceSection();
     void onlyPricesExemptByDefault();
     void performanceEqualsEngine();
+    void publishedSharesTellNoMoreThanTheirCounts();
     void trendIsLinesOfStartsAgainstDashedProfile();
     void boardListsMeetingsAndOverdueActions();
     void reportGivesTheFourMatters();
@@ -414,7 +416,7 @@ void TestPaperStages::performanceEqualsEngine()
         QVERIFY2(found != table->rows.end(), qPrintable(row.cpaName));
         QCOMPARE((*found)[2].kind, CellKind::Count);
         QCOMPARE((*found)[2].value, row.actual);
-        QCOMPARE((*found)[3].kind, CellKind::Count);
+        QCOMPARE((*found)[3].kind, CellKind::Number); // a plan, not people: never hidden
         QCOMPARE((*found)[3].value, row.profile);
         if (row.percentOfProfile) {
             QCOMPARE((*found)[4].kind, CellKind::Percent);
@@ -447,6 +449,63 @@ void TestPaperStages::performanceEqualsEngine()
 
     // The demo's South London is red on starts: the section names it.
     QVERIFY(allText(*s).contains(QStringLiteral("Red: ")));
+}
+
+void TestPaperStages::publishedSharesTellNoMoreThanTheirCounts()
+{
+    Document document;
+    document.sections = monitoringSections(m_demo);
+    const Document exact = document;
+    const DisclosureRule rule;
+    applyDisclosureControl(document, rule);
+
+    // Every share printed is the published count over the published total (or the plan), or
+    // hidden with its count: no share lets a reader work back to a count the paper protects.
+    const auto check = [&](const QString &key, int people, int of, int share, bool ofPeople,
+                           int &changed) {
+        const Section *s = find(document.sections, key);
+        const Section *before = find(exact.sections, key);
+        QVERIFY(s && before);
+        const Table &table = *tables(*s).first();
+        int shares = 0;
+        for (qsizetype r = 0; r < table.rows.size(); ++r) {
+            const QList<Cell> &row = table.rows.at(r);
+            if (row[share].kind != CellKind::Percent)
+                continue;
+            ++shares;
+            const QString what = row[0].text + u' ' + row[1].text;
+            if (row[people].suppressed || (ofPeople && row[of].suppressed)) {
+                QVERIFY2(row[share].suppressed, qPrintable(what));
+                continue;
+            }
+            // Counts as printed; a plan as it is (it is not protected, and is printed rounded).
+            const QLocale uk(QLocale::English, QLocale::UnitedKingdom);
+            const double total = ofPeople ? uk.toDouble(row[of].text) : row[of].value;
+            const double published = 100.0 * uk.toDouble(row[people].text) / total;
+            QCOMPARE(row[share].text, formatPercent(published));
+            changed += row[share].text != tables(*before).first()->rows.at(r)[share].text;
+        }
+        QVERIFY2(shares > 0, qPrintable(key));
+    };
+    int changed = 0;
+    check(QStringLiteral("monitoring.performance"), 2, 3, 4, false, changed);
+    check(QStringLiteral("monitoring.priorities"), 3, 4, 5, true, changed);
+    if (QTest::currentTestFailed())
+        return;
+    // The demo's figures are not all multiples of 5: some shares change.
+    QVERIFY(changed > 0);
+
+    // The texts that quote shares give way to their protected wording.
+    const Section *performance = find(document.sections, QStringLiteral("monitoring.performance"));
+    const QString said = allText(*performance);
+    QVERIFY(said.contains(QStringLiteral("Red: ")));
+    QVERIFY2(!said.contains(QStringLiteral("of profile)")), qPrintable(said));
+    QVERIFY(allText(*find(exact.sections, QStringLiteral("monitoring.performance")))
+                .contains(QStringLiteral("of profile)")));
+    const Chart &shares =
+        *charts(*find(document.sections, QStringLiteral("monitoring.priorities"))).first();
+    QVERIFY(!shares.altText.contains(QRegularExpression(QStringLiteral(" at \\d"))));
+    QVERIFY(!shares.series.first().suppressed.isEmpty());
 }
 
 void TestPaperStages::trendIsLinesOfStartsAgainstDashedProfile()
