@@ -70,7 +70,11 @@ void TestPlurals::installingTwiceInstallsOnce()
 {
     installTranslations();
     installTranslations();
-    QCOMPARE(qApp->findChildren<EnglishPlurals *>(QString(), Qt::FindDirectChildrenOnly).size(), 1);
+    // QCoreApplication: qApp would be a QGuiApplication cast of it, wrong in a guiless test.
+    QCOMPARE(QCoreApplication::instance()
+                 ->findChildren<EnglishPlurals *>(QString(), Qt::FindDirectChildrenOnly)
+                 .size(),
+             1);
 }
 
 QTEST_GUILESS_MAIN(TestPlurals)
